@@ -34,7 +34,7 @@ CREATE TABLE IF NOT EXISTS documents (
 CREATE INDEX IF NOT EXISTS documents_source ON documents(source);
 CREATE TABLE IF NOT EXISTS entities (
     id TEXT PRIMARY KEY, type TEXT NOT NULL, name TEXT NOT NULL, attrs TEXT NOT NULL DEFAULT '{}',
-    reference INTEGER NOT NULL DEFAULT 0);
+    reference INTEGER NOT NULL DEFAULT 0, refname TEXT);
 CREATE INDEX IF NOT EXISTS entities_type ON entities(type);
 -- doc is a document id, '@reference' or '@analyst'
 CREATE TABLE IF NOT EXISTS names (entity TEXT NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL, doc TEXT NOT NULL,
@@ -165,7 +165,7 @@ class SQLiteStore(Store):
         """Recompute the merged view of the given facts; drop those left without support."""
         seq = {r["id"]: (r["seq"], r["published"]) for r in self.db.execute("SELECT id, seq, published FROM documents")}
         for eid in entity_ids:
-            row = self.db.execute("SELECT reference FROM entities WHERE id = ?", (eid,)).fetchone()
+            row = self.db.execute("SELECT reference, refname FROM entities WHERE id = ?", (eid,)).fetchone()
             if row is None:
                 continue
             names = self.db.execute("SELECT name, doc FROM names WHERE entity = ?", (eid,)).fetchall()
@@ -173,8 +173,9 @@ class SQLiteStore(Store):
             if not doc_names and not row["reference"]:
                 self._delete_entity(eid)
                 continue
-            ordered = sorted(names, key=lambda n: (0 if n["doc"] == REFERENCE else 1, seq.get(n["doc"], (0,))[0]))
-            name = ordered[0]["name"]
+            # display name: the reference name, else the name from the earliest document
+            ordered = sorted(doc_names, key=lambda n: seq.get(n["doc"], (0,))[0])
+            name = row["refname"] or ordered[0]["name"]
             attrs = self._merged_attrs(eid, seq)
             self.db.execute("UPDATE entities SET name = ?, attrs = ? WHERE id = ?", (name, _dumps(attrs), eid))
         # relations of deleted entities go too
@@ -246,7 +247,7 @@ class SQLiteStore(Store):
             tr: set[str] = set()
             for e in entities:
                 self.db.execute("INSERT OR IGNORE INTO entities (id, type, name) VALUES (?,?,?)", (e.id, e.type, e.name))
-                self.db.execute("UPDATE entities SET reference = 1 WHERE id = ?", (e.id,))
+                self.db.execute("UPDATE entities SET reference = 1, refname = ? WHERE id = ?", (e.name, e.id))
                 self.db.execute("DELETE FROM names WHERE entity = ? AND doc = ?", (e.id, REFERENCE))
                 self.db.execute("DELETE FROM claims WHERE entity = ? AND doc = ?", (e.id, REFERENCE))
                 for name in [e.name, *e.aliases]:

@@ -1,0 +1,139 @@
+"""Cue words of the fact components (agreements, events, member counts), read from
+``ingest/data/facts.yaml``, and small text helpers shared by those components.
+
+Cue words are grammar (number words, tense markers, demonstratives), not
+vocabularies: kinds, statuses and topics come from :mod:`unionkg.ontology.vocab`.
+
+>>> bool(cue_pattern("plan_markers").search("Khang dijadwalkan mengunjungi"))
+True
+>>> number_value("2,2", 1_000_000), number_value("95.000", 1), number_value("1.3", 1_000_000)
+(2200000, 95000, 1300000)
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+__all__ = [
+    "load_facts",
+    "cues",
+    "cue_pattern",
+    "phrase_pattern",
+    "number_scales",
+    "number_value",
+    "NUMBER_RE",
+    "words_between",
+]
+
+# Scripts written without spaces between words: no word boundaries there.
+_NO_SPACE_SCRIPTS = re.compile(r"[\u0E00-\u0EFF\u1780-\u17FF\u1000-\u109F]")
+
+# A number as printed: "10", "95.000", "11.072.214", "1,2", "800,000", "1.2".
+NUMBER_RE = re.compile(r"(?<![\w.,])\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*(?:[.,]\d+)?(?![\w])|(?<![\w.,])\d+(?:[.,]\d+)?(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def load_facts() -> dict[str, Any]:
+    """The parsed data file (cached)."""
+    text = resources.files("unionkg.ingest").joinpath("data/facts.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    if not isinstance(data, dict):
+        raise ValueError("ingest/data/facts.yaml: expected a mapping of cue lists")
+    return data
+
+
+def _flatten(node: Any) -> list[str]:
+    if node is None:
+        return []
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, dict):
+        out: list[str] = []
+        for value in node.values():
+            out.extend(_flatten(value))
+        return out
+    if isinstance(node, (list, tuple)):
+        out = []
+        for value in node:
+            out.extend(_flatten(value))
+        return out
+    return [str(node)]
+
+
+@lru_cache(maxsize=None)
+def cues(name: str, part: str | None = None) -> tuple[str, ...]:
+    """All cue phrases of a list (union over languages), longest first."""
+    node = load_facts().get(name)
+    if node is None:
+        raise KeyError(f"ingest/data/facts.yaml: no cue list {name!r}")
+    if part is not None:
+        node = node.get(part)
+    phrases = {p.strip().casefold() for p in _flatten(node) if str(p).strip()}
+    return tuple(sorted(phrases, key=lambda p: (-len(p), p)))
+
+
+def phrase_pattern(phrases: tuple[str, ...] | list[str]) -> re.Pattern[str]:
+    """One case-insensitive regex for phrases, on word boundaries where the script has spaces;
+    inner whitespace matches any run of whitespace."""
+    alts = []
+    for p in sorted(set(phrases), key=lambda p: (-len(p), p)):
+        body = r"\s+".join(re.escape(w) for w in p.split())
+        if _NO_SPACE_SCRIPTS.search(p):
+            alts.append(body)
+        else:
+            alts.append(rf"(?<!\w){body}(?!\w)")
+    if not alts:
+        return re.compile(r"(?!x)x")
+    return re.compile("|".join(alts), re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def cue_pattern(name: str, part: str | None = None) -> re.Pattern[str]:
+    return phrase_pattern(cues(name, part))
+
+
+@lru_cache(maxsize=1)
+def number_scales() -> dict[str, int]:
+    """Scale word (folded to lower case) -> multiplier, over all languages."""
+    out: dict[str, int] = {}
+    for lang_map in (load_facts().get("number_scales") or {}).values():
+        for word, value in (lang_map or {}).items():
+            out[str(word).casefold()] = int(value)
+    return out
+
+
+def number_value(printed: str, scale: int = 1) -> int | None:
+    """The integer a printed number stands for, given its scale word's multiplier.
+
+    Separators: groups of three digits after a separator are thousands
+    ("95.000", "800,000", "11.072.214"); otherwise the last separator is a
+    decimal mark ("2,2 juta", "1.2 million"). None if the result is not whole.
+    """
+    parts = re.split(r"[.,]", printed)
+    if len(parts) == 1:
+        value: float = int(parts[0])
+    else:
+        seps = re.findall(r"[.,]", printed)
+        if len(set(seps)) == 2:  # "1,234.5": the last one is the decimal mark
+            whole = "".join(parts[:-1])
+            value = float(f"{whole}.{parts[-1]}")
+        elif all(len(p) == 3 for p in parts[1:]) and not (scale > 1 and len(parts) == 2 and parts[0] == "0"):
+            value = int("".join(parts))
+        elif len(parts) == 2:
+            value = float(f"{parts[0]}.{parts[1]}")
+        else:
+            return None
+    total = value * scale
+    if abs(total - round(total)) > 1e-6:
+        return None
+    return int(round(total))
+
+
+def words_between(text: str) -> int:
+    """How many words a stretch of text holds (a rough distance measure)."""
+    return len(re.findall(r"\w+", text))

@@ -1,0 +1,520 @@
+"""The analysts' named queries, written once over the ``Store`` interface.
+
+Each query is a function ``(store, **params) -> list[dict]``; :data:`QUERIES`
+maps its name to the function and its parameter spec, so ``unionkg query NAME
+--param k=v`` and :func:`run` validate the same way. Because every query only
+calls interface methods (``find``, ``entity``, ``entities``, ``relations``,
+``evidence``), the embedded store and Neo4j give the same rows by construction;
+rows are sorted on names and ids so the order is the same too.
+
+Every row carries ``sources``: the documents and sentences behind it
+(``{"document", "source", "published", "sentence"}``).
+
+>>> from unionkg.graph.store import open_store
+>>> with open_store(":memory:") as s:
+...     run(s, "interlocks")
+[]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from itertools import combinations
+from typing import Any
+
+from unionkg.queries.params import Param, QueryError, date_in_range, validate
+from unionkg.queries.resolve import resolve
+
+__all__ = [
+    "QUERIES", "Query", "run", "officials", "posts", "affiliations", "interlocks", "agreements", "events",
+    "path", "neighbours", "cooperation", "conflicts", "sources",
+]
+
+ORG, PER, AGR, EVT = "Organization", "Person", "Agreement", "Event"
+HOLDS, AFFIL, PARTY, PART = "HOLDS_POSITION", "AFFILIATED_WITH", "PARTY_TO", "PARTICIPATED_IN"
+# Relations to places say where something is, not who is connected to whom:
+# left out of paths unless asked, so two events in one city are no "connection".
+PLACE_RELATIONS = ("HELD_IN", "BASED_IN")
+
+
+class _Ctx:
+    """Per-call memo of entity lookups and evidence, so a query asks the store once per id."""
+
+    def __init__(self, store: Any) -> None:
+        self.store = store
+        self._entities: dict[str, dict[str, Any] | None] = {}
+
+    def entity(self, eid: str) -> dict[str, Any]:
+        if eid not in self._entities:
+            self._entities[eid] = self.store.entity(eid)
+        e = self._entities[eid]
+        return e if e is not None else {"id": eid, "type": None, "name": eid, "aliases": []}
+
+    def name(self, eid: str) -> str:
+        return self.entity(eid)["name"]
+
+    def prime(self, entities: Iterable[dict[str, Any]]) -> None:
+        for e in entities:
+            self._entities[e["id"]] = e
+
+    def sources(self, *fact_ids: str) -> list[dict[str, Any]]:
+        """Evidence of the facts, one entry per (document, span), in the store's order."""
+        out, seen = [], set()
+        for fid in fact_ids:
+            for ev in self.store.evidence(fid):
+                key = (ev["document"], ev["start"], ev["end"])
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.append({"document": ev["document"], "source": ev.get("source"),
+                            "published": ev.get("published"), "sentence": ev["text"]})
+        return out
+
+
+def _held(rel: dict[str, Any], as_of: str | None) -> bool:
+    return as_of is None or date_in_range(rel.get("start"), rel.get("end"), as_of)
+
+
+def _is_unit(member: dict[str, Any], parent: dict[str, Any]) -> bool:
+    """A department, bureau, branch or office of ``parent`` rather than an affiliate.
+
+    Following the annotation guide, units carry the organisation kind ``other``
+    (or none), or the parent's own kind for units of a government body or an
+    IGO; an affiliated union or federation has a union kind of its own."""
+    kind = member.get("kind")
+    if kind in (None, "other"):
+        return True
+    return kind == parent.get("kind") and kind in ("government", "igo")
+
+
+# -- officials / posts -------------------------------------------------------
+
+def officials(store: Any, org: str, as_of: str | None = None, units: bool = True) -> list[dict[str, Any]]:
+    """Who holds which post in ``org`` and (``units``) in its departments and branches, optionally on ``as_of``."""
+    ctx = _Ctx(store)
+    root = resolve(store, org, ORG)
+    ctx.prime([root])
+    todo: list[tuple[dict[str, Any], int, dict[str, Any] | None]] = [(root, 0, None)]
+    seen = {root["id"]}
+    rows: list[dict[str, Any]] = []
+    while todo:
+        unit, depth, parent = todo.pop(0)
+        for r in store.relations(HOLDS, target=unit["id"]):
+            if not _held(r, as_of):
+                continue
+            rows.append({
+                "organisation": unit["name"], "organisation_id": unit["id"],
+                "unit_of": parent["name"] if parent else None,
+                "person": ctx.name(r["source"]), "person_id": r["source"], "role": r.get("role"),
+                "title": r.get("title"), "start": r.get("start"), "end": r.get("end"),
+                "relation_id": r["id"], "sources": ctx.sources(r["id"]), "_depth": depth,
+            })
+        if not units:
+            continue
+        for a in store.relations(AFFIL, target=unit["id"]):
+            member = ctx.entity(a["source"])
+            if member["id"] not in seen and _is_unit(member, unit):
+                seen.add(member["id"])
+                todo.append((member, depth + 1, unit))
+    rows.sort(key=lambda x: (x["_depth"], x["organisation"], x["organisation_id"], x["role"] or "",
+                             x["person"], x["relation_id"]))
+    for x in rows:
+        del x["_depth"]
+    return rows
+
+
+def posts(store: Any, person: str, as_of: str | None = None) -> list[dict[str, Any]]:
+    """Every post ``person`` holds (or held, when dated), with the organisation's country."""
+    ctx = _Ctx(store)
+    p = resolve(store, person, PER)
+    rows = []
+    for r in store.relations(HOLDS, source=p["id"]):
+        if not _held(r, as_of):
+            continue
+        o = ctx.entity(r["target"])
+        rows.append({
+            "person": p["name"], "person_id": p["id"], "role": r.get("role"), "title": r.get("title"),
+            "organisation": o["name"], "organisation_id": o["id"], "country": o.get("country"),
+            "start": r.get("start"), "end": r.get("end"), "relation_id": r["id"], "sources": ctx.sources(r["id"]),
+        })
+    rows.sort(key=lambda x: (x["organisation"], x["organisation_id"], x["role"] or "", x["relation_id"]))
+    return rows
+
+
+# -- affiliations / interlocks ---------------------------------------------
+
+def affiliations(store: Any, org: str, depth: int = 10) -> list[dict[str, Any]]:
+    """The chain of bodies ``org`` is affiliated to (negative levels, farthest first)
+    and the tree of organisations affiliated to it (positive levels)."""
+    ctx = _Ctx(store)
+    root = resolve(store, org, ORG)
+    ctx.prime([root])
+    rows: list[dict[str, Any]] = []
+    for direction, sign in (("parent", -1), ("affiliate", 1)):
+        seen = {root["id"]}
+        frontier = [root["id"]]
+        for level in range(1, depth + 1):
+            nxt = []
+            for oid in sorted(frontier):
+                rels = store.relations(AFFIL, source=oid) if sign < 0 else store.relations(AFFIL, target=oid)
+                for r in rels:
+                    other = r["target"] if sign < 0 else r["source"]
+                    if other in seen:
+                        continue
+                    seen.add(other)
+                    nxt.append(other)
+                    o = ctx.entity(other)
+                    rows.append({
+                        "direction": direction, "level": sign * level, "organisation": o["name"],
+                        "organisation_id": other, "kind": o.get("kind"), "country": o.get("country"),
+                        "of": ctx.name(oid), "of_id": oid, "relation_id": r["id"], "sources": ctx.sources(r["id"]),
+                    })
+            frontier = nxt
+            if not frontier:
+                break
+    rows.sort(key=lambda x: (x["level"], x["of"], x["of_id"], x["organisation"], x["organisation_id"]))
+    return rows
+
+
+def interlocks(store: Any, min_orgs: int = 2, country: str | None = None) -> list[dict[str, Any]]:
+    """Persons holding posts in at least ``min_orgs`` organisations (one row per post);
+    ``country`` keeps persons with a post in an organisation of that country."""
+    ctx = _Ctx(store)
+    by_person: dict[str, list[dict[str, Any]]] = {}
+    for r in store.relations(HOLDS):
+        by_person.setdefault(r["source"], []).append(r)
+    rows = []
+    for pid, rels in by_person.items():
+        orgs = {r["target"] for r in rels}
+        if len(orgs) < min_orgs:
+            continue
+        if country and not any(ctx.entity(o).get("country") == country for o in orgs):
+            continue
+        for r in rels:
+            o = ctx.entity(r["target"])
+            rows.append({
+                "person": ctx.name(pid), "person_id": pid, "organisations": len(orgs), "organisation": o["name"],
+                "organisation_id": o["id"], "country": o.get("country"), "role": r.get("role"),
+                "title": r.get("title"), "relation_id": r["id"], "sources": ctx.sources(r["id"]),
+            })
+    rows.sort(key=lambda x: (x["person"], x["person_id"], x["organisation"], x["organisation_id"],
+                             x["role"] or "", x["relation_id"]))
+    return rows
+
+
+# -- agreements / events -------------------------------------------------------
+
+def _participants(store: Any, ctx: _Ctx, rel_type: str, fact_id: str) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    return [(ctx.entity(r["source"]), r) for r in store.relations(rel_type, target=fact_id)]
+
+
+def agreements(store: Any, org: str | None = None, country: str | None = None, status: str | None = None,
+               kind: str | None = None) -> list[dict[str, Any]]:
+    """Agreements (MoUs, cooperation and collective agreements, joint statements) with their parties."""
+    ctx = _Ctx(store)
+    if org:
+        o = resolve(store, org, ORG)
+        ids = sorted({r["target"] for r in store.relations(PARTY, source=o["id"])})
+        items = [ctx.entity(i) for i in ids]
+    else:
+        items = store.entities(AGR)
+        ctx.prime(items)
+    rows = []
+    for a in items:
+        if status and a.get("status") != status or kind and a.get("kind") != kind:
+            continue
+        parties = _participants(store, ctx, PARTY, a["id"])
+        countries = sorted({p.get("country") for p, _ in parties if p.get("country")})
+        if country and country not in countries:
+            continue
+        rows.append({
+            "date": a.get("date"), "agreement": a["name"], "agreement_id": a["id"], "kind": a.get("kind"),
+            "status": a.get("status"), "topics": a.get("topics"),
+            "parties": sorted(p["name"] for p, _ in parties), "countries": countries,
+            "sources": ctx.sources(a["id"], *sorted(r["id"] for _, r in parties)),
+        })
+    rows.sort(key=lambda x: (x["date"] is None, x["date"] or "", x["agreement"], x["agreement_id"]))
+    return rows
+
+
+def _event_places(store: Any, ctx: _Ctx, eid: str) -> list[dict[str, Any]]:
+    return [ctx.entity(r["target"]) for r in store.relations("HELD_IN", source=eid)]
+
+
+def events(store: Any, org: str | None = None, person: str | None = None, country: str | None = None,
+           since: str | None = None, until: str | None = None, kind: str | None = None) -> list[dict[str, Any]]:
+    """A timeline of meetings, visits, congresses… by organisation, person, country and date range."""
+    ctx = _Ctx(store)
+    if since and until and since > until:
+        raise QueryError(f"events: since {since} is after until {until}")
+    candidate: set[str] | None = None
+    for value, types in ((org, ORG), (person, PER)):
+        if value:
+            who = resolve(store, value, types)
+            ids = {r["target"] for r in store.relations(PART, source=who["id"])}
+            candidate = ids if candidate is None else candidate & ids
+    if candidate is None:
+        items = store.entities(EVT)
+        ctx.prime(items)
+    else:
+        items = [ctx.entity(i) for i in sorted(candidate)]
+    rows = []
+    for e in items:
+        if kind and e.get("kind") != kind:
+            continue
+        d = e.get("date")
+        if (since or until) and not d:
+            continue
+        if since and d[: len(since)] < since[: len(d)]:
+            continue
+        if until and d[: len(until)] > until[: len(d)]:
+            continue
+        parts = _participants(store, ctx, PART, e["id"])
+        places = _event_places(store, ctx, e["id"])
+        countries = {p.get("country") for p, _ in parts} | {pl.get("country") for pl in places}
+        if e.get("location"):
+            countries.add(e["location"])
+        if country and country not in countries:
+            continue
+        rows.append({
+            "date": d, "event": e["name"], "event_id": e["id"], "kind": e.get("kind"),
+            "location": e.get("location") or (places[0]["name"] if places else None),
+            "participants": sorted(p["name"] for p, _ in parts),
+            "sources": ctx.sources(e["id"], *sorted(r["id"] for _, r in parts)),
+        })
+    rows.sort(key=lambda x: (x["date"] is None, x["date"] or "", x["event"], x["event_id"]))
+    return rows
+
+
+# -- path / neighbours -------------------------------------------------------
+
+def _adjacent(store: Any, node: str, via_places: bool) -> list[tuple[str, dict[str, Any], str]]:
+    """(other end, relation, direction) for every relation at ``node``, in id order."""
+    out = []
+    for r in store.relations(source=node):
+        if via_places or r["type"] not in PLACE_RELATIONS:
+            out.append((r["target"], r, "->"))
+    for r in store.relations(target=node):
+        if via_places or r["type"] not in PLACE_RELATIONS:
+            out.append((r["source"], r, "<-"))
+    out.sort(key=lambda t: (t[0], t[1]["id"]))
+    return out
+
+
+def _step_row(ctx: _Ctx, i: int, a: str, b: str, rel: dict[str, Any], direction: str) -> dict[str, Any]:
+    return {"step": i, "from": ctx.name(a), "from_id": a, "direction": direction, "relation": rel["type"],
+            "role": rel.get("role"), "to": ctx.name(b), "to_id": b, "relation_id": rel["id"],
+            "sources": ctx.sources(rel["id"])}
+
+
+def path(store: Any, source: str, target: str, max_depth: int = 8, via_places: bool = False) -> list[dict[str, Any]]:
+    """The shortest chain of relations between two entities (any direction), one row per step.
+
+    Bidirectional breadth-first search, one whole level at a time; among equally
+    short paths the one through the smallest meeting id and, on each side, the
+    first parent in id order is taken, so both stores return the same path."""
+    ctx = _Ctx(store)
+    a = resolve(store, source)
+    b = resolve(store, target)
+    if a["id"] == b["id"]:
+        return []
+    # parent[node] = (previous node, relation, direction as walked from the start side)
+    parents = [{a["id"]: None}, {b["id"]: None}]
+    frontiers = [[a["id"]], [b["id"]]]
+    meet: str | None = None
+    for _ in range(max_depth):
+        side = 0 if len(frontiers[0]) <= len(frontiers[1]) else 1
+        nxt: list[str] = []
+        for node in sorted(frontiers[side]):
+            for other, rel, direction in _adjacent(store, node, via_places):
+                if other in parents[side]:
+                    continue
+                parents[side][other] = (node, rel, direction)
+                nxt.append(other)
+        frontiers[side] = nxt
+        common = sorted(set(parents[0]) & set(parents[1]))
+        if common:
+            meet = common[0]
+            break
+        if not nxt:
+            break
+    if meet is None:
+        return []
+    left: list[tuple[str, str, dict[str, Any], str]] = []
+    node = meet
+    while parents[0][node] is not None:
+        prev, rel, direction = parents[0][node]
+        left.append((prev, node, rel, direction))
+        node = prev
+    left.reverse()
+    node = meet
+    while parents[1][node] is not None:
+        prev, rel, direction = parents[1][node]
+        # walked from the target side: flip to read from start to end
+        left.append((node, prev, rel, "<-" if direction == "->" else "->"))
+        node = prev
+    if len(left) > max_depth:
+        return []
+    return [_step_row(ctx, i, x, y, rel, d) for i, (x, y, rel, d) in enumerate(left, 1)]
+
+
+def neighbours(store: Any, name: str, depth: int = 1, via_places: bool = True) -> list[dict[str, Any]]:
+    """Entities within ``depth`` relations of ``name``, each with the relation it was first reached by."""
+    ctx = _Ctx(store)
+    root = resolve(store, name)
+    seen = {root["id"]}
+    frontier = [root["id"]]
+    rows = []
+    for level in range(1, depth + 1):
+        nxt = []
+        for node in sorted(frontier):
+            for other, rel, direction in _adjacent(store, node, via_places):
+                if other in seen:
+                    continue
+                seen.add(other)
+                nxt.append(other)
+                e = ctx.entity(other)
+                rows.append({
+                    "depth": level, "entity": e["name"], "entity_id": other, "type": e["type"],
+                    "kind": e.get("kind"), "country": e.get("country"), "via": ctx.name(node), "via_id": node,
+                    "direction": direction, "relation": rel["type"], "role": rel.get("role"),
+                    "relation_id": rel["id"], "sources": ctx.sources(rel["id"]),
+                })
+        frontier = nxt
+    rows.sort(key=lambda x: (x["depth"], x["type"] or "", x["entity"], x["entity_id"]))
+    return rows
+
+
+# -- cooperation ---------------------------------------------------------------
+
+def cooperation(store: Any, country: str | None = None, event_kind: str | None = None) -> list[dict[str, Any]]:
+    """For each pair of countries, how many agreements and events (``event_kind`` to keep one
+    kind, e.g. ``meeting``) have participating organisations from both."""
+    ctx = _Ctx(store)
+    ctx.prime(store.entities(ORG))
+    facts: dict[str, set[str]] = {}
+    for rel_type in (PARTY, PART):
+        for r in store.relations(rel_type):
+            c = ctx.entity(r["source"]).get("country")
+            if c:
+                facts.setdefault(r["target"], set()).add(c)
+    kinds = {AGR: "agreements", EVT: "events"}
+    pairs: dict[tuple[str, str], dict[str, Any]] = {}
+    for fid in sorted(facts):
+        countries = facts[fid]
+        if len(countries) < 2:
+            continue
+        fact = ctx.entity(fid)
+        column = kinds.get(fact["type"])
+        if column is None or (column == "events" and event_kind and fact.get("kind") != event_kind):
+            continue
+        for pair in combinations(sorted(countries), 2):
+            if country and country not in pair:
+                continue
+            row = pairs.setdefault(pair, {"country_a": pair[0], "country_b": pair[1], "agreements": 0,
+                                          "events": 0, "facts": []})
+            row[column] += 1
+            row["facts"].append(fid)
+    rows = []
+    for pair in sorted(pairs):
+        row = pairs[pair]
+        row["sources"] = ctx.sources(*row["facts"])
+        rows.append(row)
+    rows.sort(key=lambda x: (-(x["agreements"] + x["events"]), x["country_a"], x["country_b"]))
+    return rows
+
+
+# -- conflicts / sources -------------------------------------------------------
+
+def conflicts(store: Any) -> list[dict[str, Any]]:
+    """Disagreements between documents (member counts, posts…), found by the resolution engineer's
+    ``unionkg.queries.conflicts.find_conflicts``."""
+    try:
+        from unionkg.queries.conflicts import find_conflicts
+    except ImportError:
+        raise QueryError("conflicts: the conflict finder (unionkg.queries.conflicts) is not installed") from None
+    return list(find_conflicts(store))
+
+
+def sources(store: Any, of: str) -> list[dict[str, Any]]:
+    """The evidence for an entity (by name, alias or id) or a relation (by id): one row per sentence."""
+    text = of.strip()
+    ev = store.evidence(text)
+    fact = text
+    if not ev and store.entity(text) is None:
+        fact = resolve(store, text)["id"]
+        ev = store.evidence(fact)
+    return [{"fact": fact, "document": e["document"], "source": e.get("source"), "title": e.get("title"),
+             "published": e.get("published"), "start": e["start"], "end": e["end"], "sentence": e["text"]}
+            for e in ev]
+
+
+# -- registry ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Query:
+    """A named query: its function, parameters, one-line help and the columns shown in a table."""
+
+    function: Callable[..., list[dict[str, Any]]]
+    params: tuple[Param, ...]
+    help: str
+    columns: tuple[str, ...] = ()
+
+
+_NAME_HELP = "a name, alias, acronym or id"
+QUERIES: dict[str, Query] = {
+    "officials": Query(officials, (
+        Param("org", "name", True, help=_NAME_HELP), Param("as_of", "date", help="posts held on this date"),
+        Param("units", "bool", default=True, help="include departments and branches")),
+        "posts in an organisation and its units",
+        ("organisation", "unit_of", "person", "role", "title", "start", "end", "sources")),
+    "posts": Query(posts, (Param("person", "name", True, help=_NAME_HELP), Param("as_of", "date")),
+                   "posts a person holds", ("person", "role", "title", "organisation", "country", "start", "end",
+                                            "sources")),
+    "affiliations": Query(affiliations, (Param("org", "name", True, help=_NAME_HELP),
+                                         Param("depth", "int", default=10, minimum=1)),
+                          "parent chain and affiliates tree of an organisation",
+                          ("direction", "level", "organisation", "kind", "country", "of", "sources")),
+    "interlocks": Query(interlocks, (Param("min_orgs", "int", default=2, minimum=2), Param("country", "country")),
+                        "persons holding posts in two or more organisations",
+                        ("person", "organisations", "organisation", "role", "title", "sources")),
+    "agreements": Query(agreements, (Param("org", "name", help=_NAME_HELP), Param("country", "country"),
+                                     Param("status"), Param("kind")),
+                        "agreements by organisation, country, status or kind",
+                        ("date", "agreement", "kind", "status", "parties", "sources")),
+    "events": Query(events, (Param("org", "name"), Param("person", "name"), Param("country", "country"),
+                             Param("since", "date"), Param("until", "date"), Param("kind")),
+                    "timeline of events by organisation, person, country and dates",
+                    ("date", "event", "kind", "location", "participants", "sources")),
+    "path": Query(path, (Param("from", "name", True, help=_NAME_HELP), Param("to", "name", True, help=_NAME_HELP),
+                         Param("max_depth", "int", default=8, minimum=1),
+                         Param("via_places", "bool", default=False)),
+                  "shortest connection between two entities",
+                  ("step", "from", "direction", "relation", "role", "to", "sources")),
+    "neighbours": Query(neighbours, (Param("name", "name", True, help=_NAME_HELP),
+                                     Param("depth", "int", default=1, minimum=1)),
+                        "entities within N relations",
+                        ("depth", "entity", "type", "via", "direction", "relation", "role", "sources")),
+    "cooperation": Query(cooperation, (Param("country", "country"), Param("event_kind")),
+                         "country × country counts of agreements and events",
+                         ("country_a", "country_b", "agreements", "events", "sources")),
+    "conflicts": Query(conflicts, (), "facts on which documents disagree"),
+    "sources": Query(sources, (Param("of", "name", True, help="an entity name or id, or a relation id"),),
+                     "evidence for an entity or a fact",
+                     ("fact", "source", "published", "sentence")),
+}
+
+# Parameter names that are Python keywords get another argument name.
+_ARG = {"from": "source", "to": "target"}
+
+
+def run(store: Any, query: str, /, **params: Any) -> list[dict[str, Any]]:
+    """Validate ``params`` for the named ``query`` and run it.
+
+    Raises :class:`~unionkg.queries.params.QueryError` for an unknown query or bad parameters."""
+    q = QUERIES.get(query)
+    if q is None:
+        raise QueryError(f"unknown query {query!r} (known: {', '.join(QUERIES)})")
+    args = validate(query, q.params, params)
+    return q.function(store, **{_ARG.get(k, k): v for k, v in args.items()})

@@ -65,7 +65,7 @@ from typing import BinaryIO
 from unionkg.graph.ids import document_id
 from unionkg.graph.model import Document
 
-__all__ = ["LoadError", "load_documents", "load_text", "SUPPORTED_EXTENSIONS", "MAX_BYTES"]
+__all__ = ["LoadError", "load_documents", "load_text", "walk_files", "SUPPORTED_EXTENSIONS", "MAX_BYTES"]
 
 MAX_BYTES = 20 * 1024 * 1024
 SUPPORTED_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".pdf", ".jsonl")
@@ -103,7 +103,7 @@ def load_documents(paths: Iterable[str], *, language: str | None = None,
             yield from _guard("stdin", lambda: _load_stdin(language, published))
             continue
         if os.path.isdir(path):
-            for file in _walk(path):
+            for file in walk_files(path):
                 yield from _guard(file, lambda f=file: _load_file(f, language, published))
             continue
         if not os.path.lexists(path):
@@ -151,7 +151,7 @@ def _ext(path: str) -> str:
     return os.path.splitext(path)[1].lower()
 
 
-def _walk(root: str) -> Iterator[str]:
+def walk_files(root: str) -> Iterator[str]:
     """Supported files below ``root``: sorted, hidden entries skipped, symlinked folders not followed."""
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))

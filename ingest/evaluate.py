@@ -44,7 +44,7 @@ from unionkg.graph.ids import document_id, fold
 from unionkg.graph.model import Extraction
 
 __all__ = ["CATEGORIES", "MICRO_CATEGORIES", "Counts", "Report", "GoldDoc", "load_gold", "evaluate",
-           "score_document", "EvaluationError", "read_predictions", "gold_as_extraction"]
+           "score_document", "EvaluationError", "read_predictions", "gold_as_extraction", "figure_row"]
 
 CATEGORIES = ("organizations", "persons", "positions", "affiliations", "agreements", "events", "membership_counts")
 MICRO_CATEGORIES = ("organizations", "persons", "positions", "affiliations")
@@ -116,10 +116,10 @@ class Report:
         """One row per category, the micro line, then the micro line per language."""
         rows = []
         for c in CATEGORIES:
-            rows.append(_row("all", c, self.total(c)))
-        rows.append(_row("all", "micro(org+per+pos+aff)", self.micro()))
+            rows.append(figure_row("all", c, self.total(c)))
+        rows.append(figure_row("all", "micro(org+per+pos+aff)", self.micro()))
         for lang in self.languages():
-            rows.append(_row(lang, "micro(org+per+pos+aff)", self.micro(lang)))
+            rows.append(figure_row(lang, "micro(org+per+pos+aff)", self.micro(lang)))
         return rows
 
     def to_dict(self, details: bool = False) -> dict[str, Any]:
@@ -147,7 +147,7 @@ def _figures(c: Counts) -> dict[str, Any]:
             "tp": c.tp, "predicted": c.pred, "gold": c.gold}
 
 
-def _row(lang: str, category: str, c: Counts) -> dict[str, Any]:
+def figure_row(lang: str, category: str, c: Counts) -> dict[str, Any]:
     return {"language": lang, "category": category, "precision": f"{c.precision:.3f}", "recall": f"{c.recall:.3f}",
             "f1": f"{c.f1:.3f}", "tp": c.tp, "predicted": c.pred, "gold": c.gold}
 

@@ -103,8 +103,12 @@ def load_documents(paths: Iterable[str], *, language: str | None = None,
             yield from _guard("stdin", lambda: _load_stdin(language, published))
             continue
         if os.path.isdir(path):
+            found = False
             for file in walk_files(path):
+                found = True
                 yield from _guard(file, lambda f=file: _load_file(f, language, published))
+            if not found:
+                yield LoadError(path, f"no supported files in this directory ({', '.join(SUPPORTED_EXTENSIONS)})")
             continue
         if not os.path.lexists(path):
             yield LoadError(path, "no such file or directory")

@@ -67,7 +67,8 @@ def expand_inputs(paths: Iterable[str]) -> list[str]:
     for p in paths:
         p = str(p)
         if p != "-" and os.path.isdir(p):
-            out.extend(walk_files(p))
+            files = list(walk_files(p))
+            out.extend(files or [p])  # an empty folder stays, for the loader to report
         else:
             out.append(p)
     return out

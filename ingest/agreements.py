@@ -1,5 +1,311 @@
-"""Agreements (MoU, cooperation/collective agreements, joint statements). (to be written)"""
-from unionkg.ingest.context import DocContext
+"""Agreements: MoUs, cooperation and collective agreements, joint statements.
+
+An agreement is read where a sentence names an agreement kind (the ontology's
+``agreement_kind`` labels: "nota kesepahaman", "memorandum persefahaman",
+"biên bản ghi nhớ", "collective agreement", ...) together with
+
+- a status cue (``agreement_status`` labels: "menandatangani", "signed",
+  "ký kết", "berlaku", ...; or a plan marker from ``ingest/data/facts.yaml``), and
+- at least two parties: organisations named in that sentence, not as part of
+  someone's post ("Ủy viên Đoàn Chủ tịch Tổng Liên đoàn" is a post, not a
+  party); the organisations of a person who is the subject of the signing verb
+  ("Khang dijadwalkan ... menandatangani MoU dengan KSPSI" -> VGCL and KSPSI);
+  "both parties" phrases (the document's first two organisations); "the
+  company" (the company named last).
+
+Status: the status cue nearest the agreement's name; a signing verb shortly
+after a plan marker ("akan menandatangani", "dijadwalkan ... untuk
+menandatangani", "will sign", "sẽ ký") is ``planned``. Later mentions of an
+agreement kind without new parties ("MoU itu", "Under the three-year MOU",
+"Theo Biên bản ghi nhớ") add topics, duration and evidence to the agreement
+named last. Generic mentions ("perjanjian kerja bersama" as a training
+subject, a target to sign collective agreements at every company) have no
+status or no two parties and yield nothing.
+
+Output: ``Agreement`` entities (kind, status, topics, date, date_precision,
+date_note, start/end for a period "giai đoạn 2026-2030", duration_years) and
+PARTY_TO relations organisation -> agreement, each with its sentences as evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from unionkg.graph.ids import compound_id, relation_id
+from unionkg.graph.model import Entity, Evidence, Relation
+from unionkg.ingest.context import DocContext, Mention, Sentence
+from unionkg.ingest.factctx import (
+    DateInfo,
+    dates_in,
+    first_orgs,
+    in_title_phrase,
+    inside,
+    mentions_in,
+    org_mentions_in,
+    person_orgs,
+)
+from unionkg.ingest.factcues import VocabHit, cue_pattern, cues, load_facts, vocab_hits
+
+__all__ = ["AgreementFound", "find_agreements", "agreements_found"]
+
+# A plan marker this many words before a signing verb makes the signing planned.
+PLAN_WINDOW_WORDS = 8
+# A person this many words before a status cue is its subject.
+SUBJECT_WINDOW_WORDS = 3
+
+
+@dataclass
+class AgreementFound:
+    """An agreement while it is being read (the events component reads these too)."""
+
+    kind: str
+    status: str | None
+    parties: list[str] = field(default_factory=list)  # organisation entity ids
+    party_evidence: dict[str, list[Evidence]] = field(default_factory=dict)
+    sentences: list[int] = field(default_factory=list)
+    date: DateInfo | None = None
+    topics: list[str] = field(default_factory=list)
+    period: tuple[str, str] | None = None
+    duration_years: int | None = None
+    entity_id: str | None = None
+
+
+def _word_count(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+def _kind_hits(ctx: DocContext, sentence: Sentence) -> list[VocabHit]:
+    names = mentions_in(ctx, sentence, "Organization", "Person", "Title")
+    return [h for h in vocab_hits("agreement_kind", sentence.text, sentence.start) if not inside(h.start, h.end, names)]
+
+
+def _status_hits(ctx: DocContext, sentence: Sentence) -> list[VocabHit]:
+    names = mentions_in(ctx, sentence, "Organization", "Person", "Title")
+    return [h for h in vocab_hits("agreement_status", sentence.text, sentence.start)
+            if not inside(h.start, h.end, names)]
+
+
+def _marker_before(ctx: DocContext, sentence: Sentence, pos: int, cue: str, words: int) -> bool:
+    """A cue phrase ends within ``words`` words before document offset ``pos`` (same sentence)."""
+    before = ctx.text[sentence.start : pos]
+    for m in cue_pattern(cue).finditer(before):
+        if _word_count(before[m.end() :]) <= words:
+            return True
+    return False
+
+
+def _status(ctx: DocContext, sentence: Sentence, trigger: VocabHit) -> tuple[str | None, VocabHit | None]:
+    hits = _status_hits(ctx, sentence)
+
+    def distance(h: VocabHit) -> int:
+        return h.start - trigger.end if h.start >= trigger.end else trigger.start - h.end
+
+    cue = min(hits, key=distance) if hits else None
+    if cue is None:
+        anchor = trigger.start
+        if _marker_before(ctx, sentence, anchor, "plan_markers", PLAN_WINDOW_WORDS):
+            return "planned", None
+        if _marker_before(ctx, sentence, anchor, "proposal_markers", PLAN_WINDOW_WORDS):
+            return "proposed", None
+        if cue_pattern("in_force_markers").search(sentence.text):
+            return "in_force", None
+        return None, None
+    status = cue.id
+    if status == "signed":
+        if _marker_before(ctx, sentence, cue.start, "proposal_markers", PLAN_WINDOW_WORDS):
+            status = "proposed"
+        elif _marker_before(ctx, sentence, cue.start, "plan_markers", PLAN_WINDOW_WORDS):
+            status = "planned"
+    return status, cue
+
+
+def _parties(ctx: DocContext, sentence: Sentence, status_cue: VocabHit | None) -> dict[str, Evidence]:
+    """Organisations taking part in the agreement named in this sentence -> evidence."""
+    ev = Evidence(sentence.start, sentence.end, sentence.text)
+    out: dict[str, Evidence] = {}
+    for m in org_mentions_in(ctx, sentence):
+        if not in_title_phrase(ctx, m):
+            out.setdefault(m.entity, ev)
+    if status_cue is not None:
+        # a person just before the status cue is its subject: their organisation is a party
+        for p in mentions_in(ctx, sentence, "Person"):
+            if p.end <= status_cue.start:
+                gap = ctx.text[p.end : status_cue.start]
+                plan_gap = any(True for _ in cue_pattern("plan_markers").finditer(gap))
+                if _word_count(gap) <= SUBJECT_WINDOW_WORDS or (plan_gap and _word_count(gap) <= PLAN_WINDOW_WORDS + 2):
+                    if not any(o.start >= p.end and o.end <= status_cue.start for o in org_mentions_in(ctx, sentence)):
+                        for org in person_orgs(ctx, p.entity):
+                            out.setdefault(org, ev)
+    if cue_pattern("both_parties").search(sentence.text):
+        for org in first_orgs(ctx, 2):
+            out.setdefault(org, ev)
+    with_words = cue_pattern("with_words").pattern
+    company_ref = cue_pattern("company_references").pattern
+    # "dengan perusahaan", "with the company": the company named last ("tại 100% doanh nghiệp" is not)
+    if re.search(rf"(?:{with_words})\s+(?:{company_ref})", sentence.text, re.IGNORECASE):
+        company = _last_company(ctx, sentence)
+        if company:
+            out.setdefault(company, ev)
+    return out
+
+
+def _is_back_reference(ctx: DocContext, sentence: Sentence, trigger: VocabHit) -> bool:
+    """The agreement's name is pointed back to: "MoU itu", "the three-year MOU",
+    "theo Biên bản ghi nhớ mới", "Menerusi MoU berkenaan"."""
+    refs = cue_pattern("back_references")
+    before = ctx.text[sentence.start : trigger.start]
+    words_before = list(re.finditer(r"[\w'-]+", before))[-3:]
+    if words_before and refs.search(before[words_before[0].start() :]):
+        return True
+    after = ctx.text[trigger.end : sentence.end]
+    after = re.sub(r"^\s*\([^)]*\)", "", after)  # the acronym in parentheses: "(MoU)"
+    first_words = list(re.finditer(r"[\w'-]+", after))[:2]
+    return bool(first_words and refs.search(after[: first_words[-1].end()]))
+
+
+def _last_company(ctx: DocContext, sentence: Sentence) -> str | None:
+    best = None
+    for m in ctx.mentions:
+        if m.type == "Organization" and m.entity in ctx.entities and m.start < sentence.end:
+            if ctx.entities[m.entity].attrs.get("kind") == "company":
+                best = m.entity
+    return best
+
+
+def _nearest_date(ctx: DocContext, sentence: Sentence, anchor: int) -> DateInfo | None:
+    dates = dates_in(ctx, sentence)
+    if not dates:
+        return None
+    # a day beats a month or year printed nearer ("will receive ... from January under a new
+    # collective agreement signed ... on Friday (Dec 12)")
+    return min(dates, key=lambda d: (d.precision != "day", abs(d.start - anchor)))
+
+
+_PERIOD = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–—/]\s*((?:19|20)\d\d)(?!\d)")
+
+
+def _duration(text: str) -> int | None:
+    units = "|".join(re.escape(u) for u in cues("duration_units"))
+    words = {str(k).casefold(): int(v) for lang in (load_facts().get("number_words") or {}).values()
+             for k, v in (lang or {}).items()}
+    numbers = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    m = re.search(rf"(?<!\w)(\d{{1,2}}|{numbers})[\s-]*(?:{units})(?!\w)", text, re.IGNORECASE)
+    if not m:
+        return None
+    n = m.group(1).casefold()
+    return int(n) if n.isdigit() else words.get(n)
+
+
+def _add_details(ctx: DocContext, agr: AgreementFound, sentence: Sentence, from_offset: int) -> None:
+    """Topics, period and duration printed in (the rest of) a sentence about the agreement."""
+    names = mentions_in(ctx, sentence, "Organization", "Person", "Title")
+    text_from = max(from_offset, sentence.start)
+    for h in vocab_hits("topic", ctx.text[text_from : sentence.end], text_from):
+        if not inside(h.start, h.end, names) and h.id not in agr.topics:
+            agr.topics.append(h.id)
+    if agr.period is None:
+        pm = _PERIOD.search(ctx.text[text_from : sentence.end])
+        if pm and pm.group(1) <= pm.group(2):
+            agr.period = (pm.group(1), pm.group(2))
+    if agr.duration_years is None:
+        agr.duration_years = _duration(sentence.text)
+    if sentence.index not in agr.sentences:
+        agr.sentences.append(sentence.index)
+
+
+def agreements_found(ctx: DocContext) -> list[AgreementFound]:
+    """Read the agreements of a document (without writing them to the context)."""
+    found: list[AgreementFound] = []
+    last_attached: int | None = None  # the sentence index an agreement was last talked about in
+    for sentence in ctx.sentences:
+        hits = _kind_hits(ctx, sentence)
+        if not hits:
+            # "Hai bên cũng thống nhất ..." right after an agreement sentence: more of its content
+            if found and last_attached == sentence.index - 1 and cue_pattern("both_parties").search(sentence.text):
+                _add_details(ctx, found[-1], sentence, sentence.start)
+                last_attached = sentence.index
+            elif found and _status_hits(ctx, sentence) and any(
+                h.id == "signed" for h in _status_hits(ctx, sentence)
+            ) and last_attached is not None and sentence.index - last_attached <= 3:
+                # "It was signed by ..." — the signing of the agreement named just before
+                found[-1].sentences.append(sentence.index)
+            continue
+        specific = [h for h in hits if h.id != "other"]
+        trigger = (specific or hits)[0]
+        status, cue = _status(ctx, sentence, trigger)
+        parties = _parties(ctx, sentence, cue)
+        target = None
+        if found and _is_back_reference(ctx, sentence, trigger):
+            parties = {}
+        if status is not None and len(parties) >= 2:
+            for agr in found:
+                if (agr.kind == trigger.id or "other" in (agr.kind, trigger.id)) and len(set(agr.parties) & set(parties)) >= 2:
+                    target = agr
+                    break
+            if target is None:
+                target = AgreementFound(kind=trigger.id, status=status)
+                found.append(target)
+            elif target.status is None:
+                target.status = status
+            for org, ev in parties.items():
+                if org not in target.parties:
+                    target.parties.append(org)
+                target.party_evidence.setdefault(org, [])
+                if ev not in target.party_evidence[org]:
+                    target.party_evidence[org].append(ev)
+            if target.date is None:
+                target.date = _nearest_date(ctx, sentence, cue.start if cue else trigger.start)
+            if target.kind == "other" and trigger.id != "other":
+                target.kind = trigger.id
+        elif found:
+            # a later mention ("MoU itu", "the agreement"): the same kind named last, else the last one
+            same = [a for a in found if a.kind == trigger.id]
+            target = same[-1] if same and trigger.id != "other" else found[-1]
+        if target is None:
+            continue
+        _add_details(ctx, target, sentence, trigger.start)
+        last_attached = sentence.index
+    return found
+
 
 def find_agreements(ctx: DocContext) -> None:
-    return None
+    """Pipeline component: add Agreement entities and PARTY_TO relations."""
+    for agr in agreements_found(ctx):
+        if len(agr.parties) < 2:
+            continue
+        date_value = agr.date.value if agr.date else None
+        eid = compound_id("Agreement", agr.kind, date_value, agr.parties)
+        agr.entity_id = eid
+        sentences = [s for s in ctx.sentences if s.index in agr.sentences]
+        evidence = [Evidence(s.start, s.end, s.text) for s in sentences]
+        first = sentences[0] if sentences else None
+        attrs = {
+            "kind": agr.kind,
+            "status": agr.status,
+            "topics": list(agr.topics),
+            "date": date_value,
+            "date_precision": agr.date.precision if agr.date else None,
+        }
+        if agr.date and agr.date.note:
+            attrs["date_note"] = agr.date.note
+        if agr.period:
+            attrs["start"], attrs["end"] = agr.period
+        if agr.duration_years:
+            attrs["duration_years"] = agr.duration_years
+        name = _agreement_name(ctx, agr, first)
+        ctx.add_entity(Entity(eid, "Agreement", name, [], attrs, evidence))
+        for org in agr.parties:
+            rid = relation_id("PARTY_TO", org, eid)
+            ctx.add_relation(Relation(rid, "PARTY_TO", org, eid, evidence=list(agr.party_evidence.get(org) or evidence[:1])))
+
+
+def _agreement_name(ctx: DocContext, agr: AgreementFound, first: Sentence | None) -> str:
+    """A readable name: the kind as printed and the parties ("nota kesepahaman KSPSI – CLC")."""
+    printed = agr.kind
+    if first is not None:
+        hits = [h for h in _kind_hits(ctx, first) if h.id == agr.kind]
+        if hits:
+            printed = hits[0].text
+    names = [ctx.entities[o].name for o in agr.parties if o in ctx.entities]
+    return f"{printed} {' – '.join(names)}".strip()

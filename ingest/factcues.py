@@ -15,9 +15,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
+
+from unionkg.graph.ids import fold
 
 __all__ = [
     "load_facts",
@@ -28,6 +30,8 @@ __all__ = [
     "number_value",
     "NUMBER_RE",
     "words_between",
+    "VocabHit",
+    "vocab_hits",
 ]
 
 # Scripts written without spaces between words: no word boundaries there.
@@ -137,3 +141,52 @@ def number_value(printed: str, scale: int = 1) -> int | None:
 def words_between(text: str) -> int:
     """How many words a stretch of text holds (a rough distance measure)."""
     return len(re.findall(r"\w+", text))
+
+
+class VocabHit(NamedTuple):
+    """A vocabulary label found in a text: offsets, the concept ID and the label as printed."""
+
+    start: int
+    end: int
+    id: str
+    text: str
+
+
+@lru_cache(maxsize=None)
+def _vocab_matcher(scheme: str) -> tuple[re.Pattern[str], dict[str, str]]:
+    from unionkg.ontology import vocab  # the only source of labels
+
+    by_fold: dict[str, str] = {}
+    alts: list[str] = []
+    seen: set[str] = set()
+    for label, concept, _lang in sorted(vocab.lexicon(scheme), key=lambda t: (-len(t[0]), t[0])):
+        key = fold(label)
+        if not key or label in seen:
+            continue
+        seen.add(label)
+        by_fold.setdefault(key, concept)
+        body = r"\s+".join(re.escape(w) for w in label.split())
+        if not _NO_SPACE_SCRIPTS.search(label):
+            body = rf"(?<!\w){body}(?![\w-])"
+        # short all-capital labels (PKB, CBA, K3) are acronyms: match them as printed
+        if label.isupper() and len(label) <= 5:
+            body = f"(?-i:{body})"
+        alts.append(body)
+    pattern = re.compile("|".join(alts) if alts else r"(?!x)x", re.IGNORECASE)
+    return pattern, by_fold
+
+
+def vocab_hits(scheme: str, text: str, offset: int = 0) -> list[VocabHit]:
+    """Every label of an ontology scheme printed in ``text`` (longest first at each place),
+    offsets shifted by ``offset``.
+
+    >>> [(h.id, h.text) for h in vocab_hits("event_kind", "melakukan pertemuan tingkat tinggi dengan VGCL")]
+    [('conference', 'pertemuan tingkat tinggi')]
+    """
+    pattern, by_fold = _vocab_matcher(scheme)
+    out = []
+    for m in pattern.finditer(text):
+        concept = by_fold.get(fold(m.group(0)))
+        if concept:
+            out.append(VocabHit(offset + m.start(), offset + m.end(), concept, m.group(0)))
+    return out

@@ -1,0 +1,155 @@
+"""What the fact components (agreements, events, member counts) read off a
+:class:`~unionkg.ingest.context.DocContext`: the mentions of a sentence, the
+dates of the text, the organisations a person holds posts in, quoted spans.
+
+The core recognisers fill sentences, organisation/person/title mentions and
+HOLDS_POSITION relations; dates come from :mod:`unionkg.ingest.dates` (called
+here once per document when no earlier component left ``Date`` mentions).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from unionkg.ingest.context import DocContext, Mention, Sentence
+from unionkg.ingest.factcues import cue_pattern
+
+__all__ = [
+    "DateInfo",
+    "ensure_dates",
+    "dates_in",
+    "mentions_in",
+    "org_mentions_in",
+    "inside",
+    "quoted_spans",
+    "person_orgs",
+    "in_title_phrase",
+    "first_orgs",
+]
+
+
+@dataclass(frozen=True)
+class DateInfo:
+    """A resolved date: ISO ``value`` at ``precision`` (day, month, year, part_of_month,
+    part_of_year), the words it was printed as and a note ("early 2026")."""
+
+    start: int
+    end: int
+    text: str
+    value: str | None
+    precision: str
+    note: str | None = None
+
+    @property
+    def day(self) -> str | None:
+        """The ISO day, or None when the text gives no day."""
+        return self.value if self.precision == "day" else None
+
+
+def ensure_dates(ctx: DocContext) -> list[Mention]:
+    """The ``Date`` mentions of the document, finding them once when no component has."""
+    dates = [m for m in ctx.mentions if m.type == "Date"]
+    if dates or getattr(ctx, "_facts_dates_done", False):
+        return dates
+    try:
+        from unionkg.ingest.dates import find_dates
+    except ImportError:  # the dates module is optional for the fact components
+        found = []
+    else:
+        found = find_dates(ctx.text, ctx.published, ctx.language)
+    for d in found:
+        s = ctx.sentence_at(d.start)
+        ctx.mentions.append(
+            Mention(d.start, d.end, d.text, "Date", s.index if s else -1,
+                    attrs={"value": d.value, "precision": d.precision, "note": d.note})
+        )
+    ctx.mentions.sort(key=lambda m: (m.start, m.end))
+    setattr(ctx, "_facts_dates_done", True)
+    return [m for m in ctx.mentions if m.type == "Date"]
+
+
+def _date_info(m: Mention) -> DateInfo:
+    return DateInfo(m.start, m.end, m.text, m.attrs.get("value"), m.attrs.get("precision") or "day", m.attrs.get("note"))
+
+
+def dates_in(ctx: DocContext, sentence: Sentence) -> list[DateInfo]:
+    """Resolved dates printed in a sentence, in text order."""
+    return [_date_info(m) for m in ensure_dates(ctx)
+            if sentence.start <= m.start < sentence.end and m.attrs.get("value")]
+
+
+def mentions_in(ctx: DocContext, sentence: Sentence, *types: str) -> list[Mention]:
+    return sorted((m for m in ctx.mentions if m.type in types and sentence.start <= m.start < sentence.end),
+                  key=lambda m: m.start)
+
+
+def org_mentions_in(ctx: DocContext, sentence: Sentence) -> list[Mention]:
+    """Organisation mentions (with an entity) of a sentence."""
+    return [m for m in mentions_in(ctx, sentence, "Organization") if m.entity and m.entity in ctx.entities]
+
+
+def inside(start: int, end: int, spans) -> bool:
+    """True when [start, end) overlaps any of the (start, end) spans or mentions."""
+    for s in spans:
+        s0, s1 = (s.start, s.end) if hasattr(s, "start") else s
+        if s0 < end and start < s1:
+            return True
+    return False
+
+
+_QUOTE = re.compile(r"“[^”]*”?|\"[^\"]*\"?|«[^»]*»?")
+
+
+def quoted_spans(sentence: Sentence) -> list[tuple[int, int]]:
+    """Document offsets of the quoted stretches of a sentence (what someone said)."""
+    return [(sentence.start + m.start(), sentence.start + m.end()) for m in _QUOTE.finditer(sentence.text)
+            if m.end() - m.start() > 2]
+
+
+def person_orgs(ctx: DocContext, person_entity: str | None) -> list[str]:
+    """Organisations a person holds a post in (HOLDS_POSITION targets), in insertion order."""
+    if not person_entity:
+        return []
+    out = []
+    for r in ctx.relations.values():
+        if r.type == "HOLDS_POSITION" and r.source == person_entity and r.target in ctx.entities:
+            if r.target not in out:
+                out.append(r.target)
+    return out
+
+
+def in_title_phrase(ctx: DocContext, org: Mention) -> bool:
+    """True when an organisation is named as part of someone's post ("Ủy viên Đoàn Chủ tịch
+    Tổng Liên đoàn", "Director of NTUC's International Department") rather than acting itself:
+    a Title mention or the title of a HOLDS_POSITION relation ends right before it."""
+    s = ctx.sentence_at(org.start)
+    lo = s.start if s else 0
+    before = ctx.text[lo : org.start]
+    stripped = before.rstrip()
+    lm = re.search(r"(?:" + cue_pattern("title_links").pattern + r")\s*$", stripped, re.IGNORECASE)
+    if lm:
+        stripped = stripped[: lm.start()].rstrip()
+    cut = lo + len(stripped)
+    for m in ctx.mentions:
+        if m.type == "Title" and m.end <= org.start and cut - m.end <= 1 and m.end >= lo:
+            return True
+    tail = stripped[-60:].casefold()
+    for r in ctx.relations.values():
+        if r.type == "HOLDS_POSITION" and r.target == org.entity and r.title:
+            t = r.title.casefold().strip()
+            if t and tail.endswith(t):
+                return True
+    return False
+
+
+def first_orgs(ctx: DocContext, n: int = 2) -> list[str]:
+    """The first ``n`` distinct organisations the document names (not as part of a post)."""
+    out: list[str] = []
+    for m in sorted((m for m in ctx.mentions if m.type == "Organization" and m.entity in ctx.entities),
+                    key=lambda m: m.start):
+        if m.entity not in out and not in_title_phrase(ctx, m):
+            out.append(m.entity)
+            if len(out) == n:
+                break
+    return out

@@ -1,0 +1,108 @@
+"""Places: ASEAN countries, capitals and labour-news cities from the gazetteer
+``ingest/reference/places.csv`` (name, aliases, type, ISO 3166-1 country).
+
+Places give events their location (HELD_IN) and organisations their seat
+(BASED_IN). A gazetteer hit inside an organisation's or person's name ("Liên
+đoàn Lao động thành phố Hà Nội", "KBRI Vientiane") is part of that name, not a place.
+
+>>> [(p.name, p.country) for p in find_place_names("Rapat digelar di Singapura dan Hà Nội.")]
+[('Singapore', 'SG'), ('Hanoi', 'VN')]
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from unionkg.graph.ids import entity_id
+from unionkg.graph.model import Entity
+from unionkg.ingest.context import DocContext, Mention
+
+__all__ = ["PlaceMatch", "find_place_names", "find_places", "place_entity", "location_value"]
+
+_NO_SPACE_SCRIPTS = re.compile(r"[\u0E00-\u0EFF\u1780-\u17FF\u1000-\u109F]")
+
+
+@dataclass(frozen=True)
+class PlaceMatch:
+    start: int
+    end: int
+    text: str  # as printed
+    name: str  # the gazetteer's name
+    type: str  # country | city | region
+    country: str  # ISO 3166-1 alpha-2
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[re.Pattern[str], dict[str, tuple[str, str, str]]]:
+    text = resources.files("unionkg.ingest").joinpath("reference/places.csv").read_text(encoding="utf-8")
+    by_label: dict[str, tuple[str, str, str]] = {}
+    for row in csv.DictReader(io.StringIO(text)):
+        name, kind, country = row["name"].strip(), row["type"].strip(), row["country"].strip().upper()
+        if not name or not re.fullmatch(r"[A-Z]{2}", country):
+            raise ValueError(f"ingest/reference/places.csv: bad row {row!r} (need a name and an ISO country code)")
+        for label in [name, *(a.strip() for a in (row.get("aliases") or "").split("|"))]:
+            if label:
+                by_label.setdefault(label.casefold(), (name, kind, country))
+    alts = []
+    for label in sorted(by_label, key=lambda s: (-len(s), s)):
+        body = r"\s+".join(re.escape(w) for w in label.split())
+        alts.append(body if _NO_SPACE_SCRIPTS.search(label) else rf"(?<![\w-]){body}(?![\w-])")
+    return re.compile("|".join(alts), re.IGNORECASE), by_label
+
+
+def find_place_names(text: str) -> list[PlaceMatch]:
+    """Gazetteer places printed in a text. Latin-script names must be capitalised as
+    names are ("Medan" the city, not "medan" a field)."""
+    pattern, by_label = _gazetteer()
+    out = []
+    for m in pattern.finditer(text):
+        printed = m.group(0)
+        if printed[0].isalpha() and printed[0].lower() != printed[0].upper() and not printed[0].isupper():
+            continue
+        entry = by_label.get(re.sub(r"\s+", " ", printed).casefold())
+        if entry:
+            out.append(PlaceMatch(m.start(), m.end(), printed, *entry))
+    return out
+
+
+def find_places(ctx: DocContext) -> None:
+    """Pipeline component: add ``Place`` mentions (attrs name, type, country) for gazetteer
+    places outside organisation and person names. Does nothing when an earlier
+    component has already marked places."""
+    if any(m.type == "Place" for m in ctx.mentions):
+        return
+    named = [(m.start, m.end) for m in ctx.mentions if m.type in ("Organization", "Person")]
+    added = []
+    for p in find_place_names(ctx.text):
+        if any(s < p.end and p.start < e for s, e in named):
+            continue
+        s = ctx.sentence_at(p.start)
+        added.append(
+            Mention(p.start, p.end, p.text, "Place", s.index if s else -1,
+                    attrs={"name": p.name, "type": p.type, "country": p.country})
+        )
+    ctx.mentions.extend(added)
+    ctx.mentions.sort(key=lambda m: (m.start, m.end))
+
+
+def place_entity(ctx: DocContext, mention: Mention) -> Entity:
+    """The Place entity a place mention names (added to the context, with evidence)."""
+    name = mention.attrs.get("name") or mention.text
+    country = mention.attrs.get("country")
+    eid = entity_id("Place", name, country)
+    aliases = [mention.text] if mention.text != name else []
+    entity = Entity(eid, "Place", name, aliases, {"country": country, "place_type": mention.attrs.get("type")},
+                    [ctx.evidence_for(mention.start, mention.end)])
+    return ctx.add_entity(entity)
+
+
+def location_value(mention: Mention) -> str:
+    """An event's ``location``: the place as printed, or the ISO code when only a country is known."""
+    if mention.attrs.get("type") == "country" and mention.attrs.get("country"):
+        return mention.attrs["country"]
+    return mention.text

@@ -176,7 +176,8 @@ def _read_bytes(path: str) -> bytes:
 
 
 def _too_large(size: int) -> str:
-    return f"too large ({size / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB)"
+    mb = 1024 * 1024
+    return f"too large ({size / mb:.1f} MB; the limit is {MAX_BYTES / mb:.0f} MB)"
 
 
 def _decode(data: bytes) -> str:
@@ -254,7 +255,7 @@ def _load_stdin(language: str | None, published: str | None) -> Iterator[Documen
     stream: BinaryIO = getattr(sys.stdin, "buffer", None) or io.BytesIO(sys.stdin.read().encode("utf-8"))
     data = stream.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
-        raise _Reject(f"too large (more than {MAX_BYTES / 1e6:.0f} MB)")
+        raise _Reject(f"too large (more than {MAX_BYTES / (1024 * 1024):.0f} MB)")
     head = data[:512].lstrip().lower()
     if head.startswith((b"<!doctype html", b"<html")):
         yield _load_html(data, "stdin", language, published)

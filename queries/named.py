@@ -72,6 +72,14 @@ class _Ctx:
         return out
 
 
+def _role_rank(role: str | None) -> tuple[int, str]:
+    """Posts in the ontology's order of roles (president first), unknown roles last."""
+    from unionkg.ontology.vocab import scheme_ids
+
+    order = scheme_ids("role")
+    return (order.index(role), "") if role in order else (len(order), role or "")
+
+
 def _held(rel: dict[str, Any], as_of: str | None) -> bool:
     return as_of is None or date_in_range(rel.get("start"), rel.get("end"), as_of)
 
@@ -117,7 +125,7 @@ def officials(store: Any, org: str, as_of: str | None = None, units: bool = True
             if member["id"] not in seen and _is_unit(member, unit):
                 seen.add(member["id"])
                 todo.append((member, depth + 1, unit))
-    rows.sort(key=lambda x: (x["_depth"], x["organisation"], x["organisation_id"], x["role"] or "",
+    rows.sort(key=lambda x: (x["_depth"], x["organisation"], x["organisation_id"], _role_rank(x["role"]),
                              x["person"], x["relation_id"]))
     for x in rows:
         del x["_depth"]
@@ -480,11 +488,12 @@ QUERIES: dict[str, Query] = {
                         "persons holding posts in two or more organisations",
                         ("person", "organisations", "organisation", "role", "title", "sources")),
     "agreements": Query(agreements, (Param("org", "name", help=_NAME_HELP), Param("country", "country"),
-                                     Param("status"), Param("kind")),
+                                     Param("status", scheme="agreement_status"),
+                                     Param("kind", scheme="agreement_kind")),
                         "agreements by organisation, country, status or kind",
                         ("date", "agreement", "kind", "status", "parties", "sources")),
     "events": Query(events, (Param("org", "name"), Param("person", "name"), Param("country", "country"),
-                             Param("since", "date"), Param("until", "date"), Param("kind")),
+                             Param("since", "date"), Param("until", "date"), Param("kind", scheme="event_kind")),
                     "timeline of events by organisation, person, country and dates",
                     ("date", "event", "kind", "location", "participants", "sources")),
     "path": Query(path, (Param("from", "name", True, help=_NAME_HELP), Param("to", "name", True, help=_NAME_HELP),
@@ -496,7 +505,7 @@ QUERIES: dict[str, Query] = {
                                      Param("depth", "int", default=1, minimum=1)),
                         "entities within N relations",
                         ("depth", "entity", "type", "via", "direction", "relation", "role", "sources")),
-    "cooperation": Query(cooperation, (Param("country", "country"), Param("event_kind")),
+    "cooperation": Query(cooperation, (Param("country", "country"), Param("event_kind", scheme="event_kind")),
                          "country × country counts of agreements and events",
                          ("country_a", "country_b", "agreements", "events", "sources")),
     "conflicts": Query(conflicts, (), "facts on which documents disagree"),

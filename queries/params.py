@@ -39,6 +39,7 @@ class Param:
     default: Any = None
     help: str = ""
     minimum: int | None = None
+    scheme: str | None = None  # a vocabulary of unionkg.ontology.vocab the value must be an ID of
 
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -123,6 +124,12 @@ def _convert(query: str, p: Param, raw: Any) -> Any:
     text = str(raw).strip()
     if not text:
         raise QueryError(f"{query}: parameter {p.name} is empty")
+    if p.scheme:
+        from unionkg.ontology.vocab import scheme_ids
+
+        known = scheme_ids(p.scheme)
+        if text not in known:
+            raise QueryError(f"{query}: parameter {p.name}: {text!r} is not one of {', '.join(known)}")
     return text
 
 

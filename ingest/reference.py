@@ -205,6 +205,7 @@ def parse_reference_csv(text: str, source: str = "<csv>", *, with_id: bool = Tru
             wikidata=row.get("wikidata") or None,
             source=where,
         ))
+    errors.sort(key=lambda e: int(e[len(source) + 1:].split(":", 1)[0]) if e[len(source) + 1:].split(":", 1)[0].isdigit() else 0)
     return orgs, errors
 
 

@@ -45,6 +45,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from unionkg.graph.ids import compound_id, entity_id, fold, relation_id
 from unionkg.graph.model import Entity, Extraction, Relation
@@ -122,7 +123,10 @@ def _tok_eq(a: str, b: str) -> bool:
         return True
     if min(len(a), len(b)) < 4:  # short tokens must agree exactly (Le vs Ly, Ong vs Ang)
         return False
-    return fuzz.ratio(a, b) >= TOKEN_SIM
+    if fuzz.ratio(a, b) >= TOKEN_SIM:
+        return True
+    # one letter apart in a word of 4+ letters, same initial: Dewi/Devi, Mohd/Mohd.
+    return a[0] == b[0] and Levenshtein.distance(a, b) <= 1
 
 
 def _aligned(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -506,6 +510,13 @@ class Resolver:
         return p
 
     def _decide(self, e: Entity, m: Profile, doc_id: str) -> tuple[str, dict[str, Any] | None]:
+        target, rec = self._auto(e, m, doc_id)
+        final = self.rules.redirect(target)
+        if final != target:  # an analyst merged the node this mention went to
+            rec = {"from": e.id, "name": e.name, "score": 1.0, "reasons": ["analyst merge"]}
+        return final, rec
+
+    def _auto(self, e: Entity, m: Profile, doc_id: str) -> tuple[str, dict[str, Any] | None]:
         forced = self.rules.forced_target(e.id, e.type, self._all_names(e), doc_id)
         if forced is not None:
             return forced, {"from": e.id, "name": e.name, "score": 1.0, "reasons": ["analyst merge"]}
@@ -542,7 +553,7 @@ class Resolver:
         top = best[0]
         if top.candidate == own:
             return own, None
-        return self.rules.redirect(top.candidate), {"from": e.id, "name": e.name, "score": top.score, "reasons": top.reasons}
+        return top.candidate, {"from": e.id, "name": e.name, "score": top.score, "reasons": top.reasons}
 
     def _rekey_compounds(self, ex: Extraction, mapping: dict[str, str], rejected: set[str]) -> None:
         members: dict[str, list[str]] = {}

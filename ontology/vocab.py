@@ -55,6 +55,9 @@ __all__ = [
     "concept_id",
     "scheme_iri",
     "RelationMapping",
+    "AttributeMapping",
+    "attribute_mappings",
+    "concept_classes",
 ]
 
 NS = rdflib.Namespace("https://w3id.org/unionkg/ontology#")
@@ -349,6 +352,53 @@ def relation_type_for_iri(iri: rdflib.term.Node) -> str | None:
         if iri in (m.property, m.node_class):
             return name
     return None
+
+
+@dataclass(frozen=True)
+class AttributeMapping:
+    """How an attribute key is written in RDF.
+
+    ``property``: the property; ``scheme``: values are concepts of this scheme
+    (IDs outside it go to ``text_property`` when there is one, else stay
+    literals for SHACL to report); ``object``: values are entity IDs;
+    ``list_valued``: the attribute is a list."""
+
+    key: str
+    entity_type: str | None
+    property: rdflib.URIRef
+    scheme: str | None
+    text_property: rdflib.URIRef | None
+    object: bool
+    list_valued: bool
+
+
+@functools.cache
+def attribute_mappings() -> tuple[AttributeMapping, ...]:
+    """Every attribute the ontology maps (properties with a ukg:graphName that are
+    neither classes nor relation types)."""
+    g = graph()
+    schemes_by_iri = {s.iri: s.name for s in _schemes().values()}
+    out = []
+    for prop, name in g.subject_objects(NS.graphName):
+        if (prop, RDF.type, OWL.Class) in g or (prop, NS.reifiedAs, None) in g:
+            continue
+        domain = g.value(prop, RDFS.domain)
+        scheme = g.value(prop, NS.valueScheme)
+        out.append(AttributeMapping(
+            key=str(name),
+            entity_type=entity_type_for_iri(domain) if domain is not None else None,
+            property=prop,
+            scheme=schemes_by_iri.get(scheme) if scheme is not None else None,
+            text_property=g.value(prop, NS.textProperty),
+            object=(prop, RDF.type, OWL.ObjectProperty) in g and scheme is None,
+            list_valued=bool(g.value(prop, NS.listValued)),
+        ))
+    return tuple(sorted(out, key=lambda m: (m.key, m.entity_type or "")))
+
+
+def concept_classes(scheme: str, id: str) -> list[rdflib.URIRef]:
+    """Further classes instances with this concept belong to (``ukg:entityClass``)."""
+    return sorted(graph().objects(concept_iri(scheme, id), NS.entityClass))
 
 
 @functools.cache

@@ -267,7 +267,7 @@ def compare(m: Profile, c: Profile, kinds: dict[str, set[str]] | None = None,
         if why not in ("same full name", "spelling variant of the full name", "full name plus its parent's name") \
                 and _long_name_clash(m, c):
             veto = veto or "full names differ"
-        if why in ("same acronym", "acronym of the full name") and context == 0.0:
+        if why in ("same acronym", "acronym of the full name") and context <= 0.05:
             if c.reference:
                 context += 0.1
                 reasons.append("reference body")
@@ -425,7 +425,7 @@ class Resolver:
         for r in ex.relations:
             if r.type == "AFFILIATED_WITH":
                 parents_of.setdefault(r.source, set()).add(r.target)
-        orgs.sort(key=lambda e: (len(parents_of.get(e.id, ())), e.id))
+        orgs = _parents_first(orgs, parents_of)
         doc_orgs_local = [e.id for e in orgs]
 
         for e in orgs:
@@ -601,6 +601,26 @@ class Resolver:
         for e in out.entities:
             if e.id in self.profiles:
                 self._index(self.profiles[e.id])
+
+
+def _parents_first(orgs: list[Entity], parents_of: dict[str, set[str]]) -> list[Entity]:
+    """Organisations ordered so that each comes after its parents (cycle-safe)."""
+    by_id = {e.id: e for e in orgs}
+    out: list[Entity] = []
+    state: dict[str, int] = {}
+
+    def visit(i: str) -> None:
+        if state.get(i):
+            return
+        state[i] = 1
+        for p in sorted(parents_of.get(i, ())):
+            if p in by_id:
+                visit(p)
+        out.append(by_id[i])
+
+    for e in sorted(orgs, key=lambda e: e.id):
+        visit(e.id)
+    return out
 
 
 def best_ids(matches: list[Match]) -> set[str]:

@@ -9,12 +9,14 @@ production. The expected resolved nodes are in ``EXPECTED_*``.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from unionkg.graph.ids import document_id, entity_id, relation_id
 from unionkg.graph.model import Document, Entity, Evidence, Extraction, Relation
 
 ARTICLES = Path(__file__).with_name("articles") / "resolution"
+DEVSET = Path(__file__).resolve().parents[2] / "shared" / "devset"
 
 
 def _ev(text: str, fragment: str) -> list[Evidence]:
@@ -141,3 +143,38 @@ EXPECTED_PERSON_GROUPS = [
     ["Nguyen Thi Lan Huong", "Nguyễn Thị Lan Hương"],
 ]
 EXPECTED_PERSON_NODES = 9  # Zulkifli, Lan Huong, Teguh, Rudi, Yanto, Sok Pisey, Chan Dara, Ahmad Yusof (MTUC), Ahmad Yusof (NTUC)
+
+
+def gold_extraction(path: Path) -> tuple[Extraction, list[tuple[str, str, list[str]]]]:
+    """One devset file's gold annotations as an extraction, and its mentions (type, name, names)."""
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    text = (path.parent / gold["text_file"]).read_text(encoding="utf-8").strip()
+    doc = Document(document_id(text), str(path.parent / gold["text_file"]), text, gold.get("title"),
+                   gold.get("published"), gold.get("language"))
+    ents: dict[str, Entity] = {}
+    mentions = []
+
+    def ev(name: str) -> list[Evidence]:
+        i = max(0, text.find(name))
+        return [Evidence(i, i + len(name), name)]
+
+    for o in gold["organizations"]:
+        attrs = {k: o[k] for k in ("country", "kind") if o.get(k)}
+        ents[o["name"]] = Entity(entity_id("Organization", o["name"]), "Organization", o["name"],
+                                 aliases=list(o.get("aliases") or []), attrs=attrs, evidence=ev(o["name"]))
+        mentions.append(("Organization", o["name"], [o["name"], *(o.get("aliases") or [])]))
+    for p in gold["persons"]:
+        ents[p["name"]] = Entity(entity_id("Person", p["name"]), "Person", p["name"],
+                                 aliases=list(p.get("aliases") or []), evidence=ev(p["name"]))
+        mentions.append(("Person", p["name"], [p["name"], *(p.get("aliases") or [])]))
+    rels = []
+    for pos in gold["positions"]:
+        if pos["person"] in ents and pos["organization"] in ents:
+            s, t = ents[pos["person"]].id, ents[pos["organization"]].id
+            rels.append(Relation(relation_id("HOLDS_POSITION", s, t, pos["role"]), "HOLDS_POSITION", s, t,
+                                 role=pos["role"], title=pos.get("title"), evidence=ev(pos["person"])))
+    for a in gold["affiliations"]:
+        if a["member"] in ents and a["parent"] in ents:
+            s, t = ents[a["member"]].id, ents[a["parent"]].id
+            rels.append(Relation(relation_id("AFFILIATED_WITH", s, t), "AFFILIATED_WITH", s, t, evidence=ev(a["member"])))
+    return Extraction(doc, list(ents.values()), rels), mentions

@@ -145,9 +145,11 @@ def _alt(words) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items) or r"(?!x)x"
 
 
-# Word boundaries that also work for Thai (no spaces) and keep "Mar" from matching in "Mart".
-_B = r"(?<![^\W\d_])"  # not preceded by a letter
-_E = r"(?![^\W\d_])"  # not followed by a letter
+# Word boundaries for Latin-script words only: "Mar" must not match inside "Mart",
+# but Thai is written without spaces, so a Thai word may touch its neighbours.
+_LATIN = "A-Za-z\u00C0-\u024F\u1E00-\u1EFF"
+_B = rf"(?<![{_LATIN}])"  # not preceded by a Latin letter
+_E = rf"(?![{_LATIN}])"  # not followed by a Latin letter
 
 
 @dataclass(frozen=True)
@@ -188,17 +190,19 @@ def _patterns(lang: str | None) -> _Patterns:
         ("vi_month", re.compile(rf"{_B}(?:{part}\s+)?tháng\s+(?P<m>\d{{1,2}})(?:\s*(?:/|năm)\s*(?P<year>\d{{4}}))?(?![\d/])", re.I)),
         # Maret 2026, early January, in January
         ("month_y", re.compile(rf"{_B}(?:{part}\s+)?{M}{_E}\s*,?\s*(?:(?:พ\.ศ\.|ค\.ศ\.)\s*)?{Y}(?!\d)", re.I)),
-        ("month_only", re.compile(rf"{_B}(?:(?P<mcue>{_alt(cal.month_cues)})\s+)(?:{part}\s+)?(?P<month>{_alt(cal.months)}){_E}", re.I)),
+        ("month_only", re.compile(rf"{_B}(?:(?P<mcue>{_alt(cal.month_cues)})\s+)(?:{part}\s+)?(?P<month>{_alt(cal.months)}){_E}"
+                                  rf"(?!\.?\s*,?\s*\d)", re.I)),
         # awal tahun depan, early next year, đầu năm sau, ปีหน้า, next month
         ("rel_year", re.compile(rf"{_B}(?:{part}\s*)?(?P<rel>{_alt(cal.years_rel)}){_E}", re.I)),
         ("rel_month", re.compile(rf"{_B}(?:{part}\s*)?(?P<rel>{_alt(cal.months_rel)}){_E}", re.I)),
         # awal 2026, early 2026, đầu năm 2026, tahun 2026, พ.ศ. 2568
-        ("year", re.compile(rf"{_B}(?:(?:{part}|(?P<ycue>{_alt(cal.year_cues)}))\s+)+{Y}(?![\d/-])", re.I)),
+        ("year", re.compile(rf"{_B}(?:(?P<ycue>{_alt(cal.year_cues)})\s*)?(?:{part}\s*)?(?:(?P<ycue2>{_alt(cal.year_cues)})\s*)?"
+                            rf"{Y}(?![\d/-])", re.I)),
         # kemarin, yesterday, hôm qua
         ("rel_day", re.compile(rf"{_B}(?P<rel>{rel_days}){_E}", re.I)),
         # on Tuesday, hari Selasa, Selasa lalu: a weekday alone is the latest such day up to the anchor
-        ("weekday", re.compile(rf"{_B}(?:(?:on|pada|hari|pada\s+hari|noong)\s+(?P<weekday>{_alt(cal.weekdays)}){_E}"
-                               rf"|(?P<weekday2>{_alt(cal.weekdays)})\s+(?:lalu|lepas|kemarin|last|vừa\s+qua|tuần\s+trước){_E})", re.I)),
+        ("weekday", re.compile(rf"{_B}(?:(?P<on>on|pada\s+hari|pada|hari|noong)\s+)?(?P<weekday>{_alt(cal.weekdays)}){_E}"
+                               rf"(?:\s+(?P<ago>lalu|lepas|kemarin|last|vừa\s+qua|tuần\s+trước){_E})?", re.I)),
     ]
     return _Patterns(cal, tuple(regexes))
 
@@ -316,6 +320,14 @@ def _absorb_relative_words(matches: list[DateMatch], text: str) -> list[DateMatc
 def _resolve(kind: str, m: re.Match[str], text: str, anchor: date | None, cal: _Calendar) -> DateMatch | None:
     g = m.groupdict()
     start, end = m.start(), m.end()
+    # Prepositions that only announce a date ("in January", "pada Isnin", "by late
+    # 2026") are not part of its span; a part word ("late") and a year word ("tahun") are.
+    if kind == "month_only":
+        start = m.start("part") if g.get("part") else m.start("month")
+    elif kind == "year" and g.get("part"):
+        start = m.start("part")
+    elif kind == "weekday" and g.get("weekday"):
+        start = m.start("weekday")
     # A weekday opened with "(" must be closed: "Kamis (11/12)" takes the ")".
     if "(" in m.group(0) and ")" not in m.group(0) and text[end:end + 1] == ")":
         end += 1
@@ -326,7 +338,7 @@ def _resolve(kind: str, m: re.Match[str], text: str, anchor: date | None, cal: _
     def make(value, precision, note=None, weekday=None, year_given=False, relative=False):
         return DateMatch(start, end, span, value, precision, note, weekday, year_given, relative)
 
-    weekday = _lookup(cal.weekdays, g.get("weekday") or g.get("weekday2"))
+    weekday = _lookup(cal.weekdays, g.get("weekday"))
     part = _PART_WORDS.get(_lookup(cal.parts, g.get("part")) or "")
 
     if kind in ("iso", "dmy", "vi_full", "range", "dm", "d_month", "month_d"):
@@ -389,7 +401,7 @@ def _resolve(kind: str, m: re.Match[str], text: str, anchor: date | None, cal: _
         return make(value, "month", year_given=given)
 
     if kind == "year":
-        if not (part or g.get("ycue")):
+        if not (part or g.get("ycue") or g.get("ycue2")):
             return None
         year = _year(g["year"])
         if not _YEAR_MIN <= year <= _YEAR_MAX:
@@ -422,7 +434,9 @@ def _resolve(kind: str, m: re.Match[str], text: str, anchor: date | None, cal: _
         return make(str(year), "year", relative=True)
 
     if kind == "weekday":
-        name = g.get("weekday") or g.get("weekday2") or ""
+        if not (g.get("on") or g.get("ago")):
+            return None  # a bare weekday name is too often not a date ("Minggu" is also "week")
+        name = g.get("weekday") or ""
         if not _capitalised(name) or (name.isascii() and len(name) < 5):
             return None  # "on sat" / "on Sun" are too often not dates
         if weekday is None or anchor is None:

@@ -114,7 +114,7 @@ class _Writer:
     def __init__(self, store: Any, with_text: bool) -> None:
         self.store = store
         self.with_text = with_text
-        self.g = bind_prefixes(rdflib.Graph())
+        self.g = bind_prefixes(rdflib.Graph(bind_namespaces="core"))
 
     def add(self, s: Any, p: Any, o: Any) -> None:
         self.g.add((s, p, o))

@@ -153,15 +153,14 @@ def _parties(ctx: DocContext, sentence: Sentence, status_cue: VocabHit | None) -
 def _is_back_reference(ctx: DocContext, sentence: Sentence, trigger: VocabHit) -> bool:
     """The agreement's name is pointed back to: "MoU itu", "the three-year MOU",
     "theo Biên bản ghi nhớ mới", "Menerusi MoU berkenaan"."""
-    refs = cue_pattern("back_references")
     before = ctx.text[sentence.start : trigger.start]
     words_before = list(re.finditer(r"[\w'-]+", before))[-3:]
-    if words_before and refs.search(before[words_before[0].start() :]):
+    if words_before and cue_pattern("back_references", "before").search(before[words_before[0].start() :]):
         return True
     after = ctx.text[trigger.end : sentence.end]
     after = re.sub(r"^\s*\([^)]*\)", "", after)  # the acronym in parentheses: "(MoU)"
     first_words = list(re.finditer(r"[\w'-]+", after))[:2]
-    return bool(first_words and refs.search(after[: first_words[-1].end()]))
+    return bool(first_words and cue_pattern("back_references", "after").search(after[: first_words[-1].end()]))
 
 
 def _last_company(ctx: DocContext, sentence: Sentence) -> str | None:
@@ -271,7 +270,9 @@ def agreements_found(ctx: DocContext) -> list[AgreementFound]:
 
 def find_agreements(ctx: DocContext) -> None:
     """Pipeline component: add Agreement entities and PARTY_TO relations."""
-    for agr in agreements_found(ctx):
+    found = agreements_found(ctx)
+    setattr(ctx, "_facts_agreements", found)  # the events component reads the signings
+    for agr in found:
         if len(agr.parties) < 2:
             continue
         date_value = agr.date.value if agr.date else None

@@ -184,7 +184,6 @@ def test_import_rejects_relation_without_endpoint(sample_graph):
         rdf.rdf_to_extractions(g)
 
 
-@pytest.mark.slow
 def test_seed_and_devset_export_conforms(tmp_path):
     """The done-criterion of issue 3: the extractor's graph of the seed and the devset conforms."""
     from unionkg.ingest.run import ingest_paths

@@ -189,3 +189,19 @@ def test_code_uses_only_ids_the_ontology_has():
     bad = [f"{p}:{line}: {s}:{c}" for p, line, s, c in _literal_vocab_uses()
            if s not in vocab.SCHEMES or not vocab.is_id(s, c)]
     assert not bad, "vocabulary IDs missing from ontology/unionkg.ttl:\n" + "\n".join(bad)
+
+
+def test_docs_list_every_mapped_term():
+    """docs/ontology.md has a row for every class, relation type and attribute the Turtle maps."""
+    docs = (ROOT / "docs" / "ontology.md").read_text(encoding="utf-8")
+    g = vocab.graph()
+    missing = []
+    for term in set(g.subjects(vocab.NS.graphName, None)):
+        qname = "ukg:" + str(term).rsplit("#", 1)[-1]
+        if f"`{qname}`" not in docs and f"`{qname}," not in docs:
+            missing.append(qname)
+    for scheme in vocab.SCHEMES:
+        for cid in vocab.scheme_ids(scheme):
+            if cid not in docs:
+                missing.append(f"{scheme}:{cid}")
+    assert not missing, f"not in docs/ontology.md: {missing}"

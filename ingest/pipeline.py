@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from unionkg.graph.model import Document, Extraction
 from unionkg.ingest.context import DocContext
 
-__all__ = ["Extractor", "RuleExtractor", "default_extractor"]
+__all__ = ["Extractor", "RuleExtractor", "default_extractor", "default_components", "language_and_dates"]
 
 Component = Callable[[DocContext], None]
 
@@ -45,11 +45,63 @@ class RuleExtractor(Extractor):
         return ctx.to_extraction()
 
 
-def default_components() -> list[Component]:
-    # Imported here so that each component module stays importable on its own.
-    from unionkg.ingest import agreements, events, counts
+def language_and_dates(ctx: DocContext) -> None:
+    """Component: the document's language (given, else detected) and its press date
+    (given, else read from the text) — the anchor for relative dates."""
+    from datetime import date
 
-    return [agreements.find_agreements, events.find_events, counts.find_member_counts]
+    doc = ctx.document
+    lang = doc.language
+    if not lang:
+        try:
+            from unionkg.ingest.language import detect_language
+
+            lang = detect_language(doc.text)
+        except Exception as exc:  # detection is an aid: extraction goes on without it
+            ctx.warnings.append(f"language detection failed: {exc}")
+            lang = None
+    ctx.language = lang
+    if doc.language is None and lang:
+        doc.language = lang
+    published = None
+    if doc.published:
+        try:
+            published = date.fromisoformat(str(doc.published)[:10])
+        except ValueError:
+            published = None
+    if published is None:
+        try:
+            from unionkg.ingest.dates import document_date
+
+            published = document_date(doc.text, doc.published)
+        except Exception as exc:
+            ctx.warnings.append(f"press date not read: {exc}")
+    ctx.published = published
+    if doc.published is None and published is not None:
+        doc.published = published.isoformat()
+
+
+def default_components() -> list[Component]:
+    """load -> language -> sentences -> mentions -> in-document resolution -> relations,
+    then the fact components that read the resolved mentions (agreements, events, counts).
+    Resolution runs before the relation readers so that relations are built between
+    resolved entities (a short form "Khang" already points at Nguyen Dinh Khang)."""
+    # Imported here so that each component module stays importable on its own.
+    from unionkg.ingest import affiliations, agreements, coref, counts, events, orgs, persons, posts, sentences, titles
+
+    return [
+        language_and_dates,
+        sentences.split_sentences,
+        titles.find_titles,
+        orgs.find_organizations,
+        persons.find_persons,
+        coref.resolve_mentions,
+        posts.find_positions,
+        affiliations.find_affiliations,
+        agreements.find_agreements,
+        events.find_events,
+        counts.find_member_counts,
+    ]
 
 
 def default_extractor() -> Extractor:

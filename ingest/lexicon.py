@@ -1,0 +1,241 @@
+"""Word tries the recognisers match against, built once per process.
+
+Everything here is *read*: titles, honorifics and organisation head nouns from
+the ontology (:mod:`unionkg.ontology.vocab`), cue words from
+``ingest/data/cues.yaml``, known bodies from the reference data
+(:mod:`unionkg.ingest.reference`). Matching is on folded words (case,
+diacritics and punctuation folded), so "Secretary-General", "secretary general"
+and "SECRETARY GENERAL" are one key.
+
+>>> lx = lexicon()
+>>> ws = Words(tokenize("Wakil Presiden KSPSI", 0))
+>>> end, (role, label, lang) = longest(lx.titles, ws, 0)
+>>> role, end
+('vice_president', 1)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from unionkg.graph.ids import fold
+from unionkg.ingest.sentences import Tok, tokenize
+
+__all__ = ["Lexicon", "Words", "lexicon", "longest", "matches", "cue_words", "build_trie", "trie_add"]
+
+_END = None  # key of a trie node's value
+
+
+def trie_add(trie: dict, words: tuple[str, ...], value: Any, keep_first: bool = True) -> None:
+    node = trie
+    for w in words:
+        node = node.setdefault(w, {})
+    if keep_first and _END in node:
+        return
+    node[_END] = value
+
+
+def build_trie(items: list[tuple[str, Any]]) -> dict:
+    """A trie of folded phrases → value (the first value of a phrase wins)."""
+    trie: dict = {}
+    for phrase, value in items:
+        words = tuple(_phrase_words(phrase))
+        if words:
+            trie_add(trie, words, value)
+    return trie
+
+
+def _phrase_words(phrase: str) -> list[str]:
+    out: list[str] = []
+    for t in tokenize(phrase):
+        if t.punct:
+            if t.text not in ".'’":
+                out.append("§" + t.text)
+        else:
+            out.extend(t.key.split())
+    return out
+
+
+class Words:
+    """The folded word stream of a token list: a token may hold several words
+    ("Secretary-General" → secretary, general), a dot holds none (so "Dr." matches
+    "Dr"), any other symbol is one word of its own (so "," blocks a phrase)."""
+
+    __slots__ = ("toks", "words", "tok_of", "first", "last")
+
+    def __init__(self, toks: list[Tok]) -> None:
+        self.toks = toks
+        self.words: list[str] = []
+        self.tok_of: list[int] = []  # word index -> token index
+        self.first: list[int] = []  # token index -> its first word index (or the next word's)
+        self.last: list[bool] = []  # word index -> is the last word of its token
+        for i, t in enumerate(toks):
+            self.first.append(len(self.words))
+            if t.punct:
+                if t.text in ".'’":
+                    continue
+                parts = ["§" + t.text]
+            else:
+                parts = t.key.split() or ["§"]
+            for j, p in enumerate(parts):
+                self.words.append(p)
+                self.tok_of.append(i)
+                self.last.append(j == len(parts) - 1)
+        self.first.append(len(self.words))
+
+    def starts_token(self, wi: int) -> bool:
+        return wi < len(self.words) and (wi == 0 or self.tok_of[wi - 1] != self.tok_of[wi])
+
+
+def longest(trie: dict, ws: Words, ti: int) -> tuple[int, Any] | None:
+    """Longest phrase of ``trie`` starting at token ``ti``: (index of its last token, value)."""
+    if ti >= len(ws.toks) or ws.toks[ti].punct and ws.toks[ti].text in ".'’":
+        return None
+    wi = ws.first[ti]
+    node = trie
+    best: tuple[int, Any] | None = None
+    n = len(ws.words)
+    while wi < n:
+        node = node.get(ws.words[wi])
+        if node is None:
+            break
+        if _END in node and ws.last[wi]:
+            best = (ws.tok_of[wi], node[_END])
+        wi += 1
+    return best
+
+
+def matches(trie: dict, ws: Words, ti: int) -> list[tuple[int, Any]]:
+    """Every phrase of ``trie`` starting at token ``ti``, shortest first."""
+    out: list[tuple[int, Any]] = []
+    if ti >= len(ws.toks):
+        return out
+    wi = ws.first[ti]
+    node = trie
+    while wi < len(ws.words):
+        node = node.get(ws.words[wi])
+        if node is None:
+            break
+        if _END in node and ws.last[wi]:
+            out.append((ws.tok_of[wi], node[_END]))
+        wi += 1
+    return out
+
+
+def _starts_with(trie: dict, words: list[str]) -> bool:
+    node = trie
+    for w in words:
+        node = node.get(w)
+        if node is None:
+            return False
+    return _END in node
+
+
+@dataclass
+class Lexicon:
+    titles: dict  # role labels → (role id, label, lang)
+    honorifics: dict  # honorific labels → (id, label)
+    degrees: dict  # academic degrees printed after a name → label
+    heads: dict  # organisation-kind labels → (kind, lang, label)
+    unit_kinds: frozenset[str]  # kinds whose head nouns name units of a body
+    boards: dict  # governing boards → label
+    refs: dict  # reference names/aliases → RefOrg
+    cues: dict[str, dict] = field(default_factory=dict)  # cue group → trie of phrases → group
+    cue_sets: dict[str, frozenset[str]] = field(default_factory=dict)  # single-word cue groups
+    role_verbs: dict = field(default_factory=dict)  # trie: verb → role id
+    places: frozenset[str] = frozenset()  # folded place names and aliases
+
+    def cue(self, group: str) -> dict:
+        return self.cues.get(group, {})
+
+    def words(self, group: str) -> frozenset[str]:
+        return self.cue_sets.get(group, frozenset())
+
+
+def cue_words(data: dict, group: str) -> list[str]:
+    node = data.get(group) or {}
+    if isinstance(node, dict):
+        out: list[str] = []
+        for v in node.values():
+            out.extend(str(x) for x in (v or []))
+        return out
+    return [str(x) for x in node]
+
+
+@lru_cache(maxsize=1)
+def _cue_data() -> dict:
+    text = resources.files("unionkg.ingest").joinpath("data/cues.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text) or {}
+
+
+def _reference() -> list:
+    try:
+        from unionkg.ingest.reference import load_reference
+
+        return list(load_reference())
+    except Exception:  # reference data is an aid, recognition works without it
+        return []
+
+
+def _places() -> frozenset[str]:
+    try:
+        import csv
+        import io
+
+        text = resources.files("unionkg.ingest").joinpath("reference/places.csv").read_text(encoding="utf-8")
+        out = set()
+        for row in csv.DictReader(io.StringIO(text)):
+            for label in [row.get("name") or "", *(row.get("aliases") or "").split("|")]:
+                if label.strip():
+                    out.add(fold(label))
+        return frozenset(out)
+    except Exception:
+        return frozenset()
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The process-wide lexicon (ontology labels, cues, reference names)."""
+    from unionkg.ontology import vocab
+
+    titles = build_trie([(label, (cid, label, lang)) for label, cid, lang in vocab.lexicon("role")])
+    hon_rows = vocab.lexicon("honorific")
+    honorifics = build_trie([(label, (cid, label)) for label, cid, lang in hon_rows if cid != "degree"])
+    degrees = build_trie([(label, label) for label, cid, lang in hon_rows if cid == "degree"])
+    kind_rows = vocab.lexicon("org_kind")
+    heads = build_trie([(label, (cid, lang, label)) for label, cid, lang in kind_rows])
+    data = _cue_data()
+    boards = build_trie([(b, b) for b in cue_words(data, "boards")])
+    refs_items = []
+    for org in _reference():
+        for n in org.names():
+            refs_items.append((n, org))
+    refs = build_trie(refs_items)
+    cues: dict[str, dict] = {}
+    sets: dict[str, frozenset[str]] = {}
+    for group, node in data.items():
+        if group in ("boards", "role_verbs"):
+            continue
+        phrases = cue_words(data, group)
+        cues[group] = build_trie([(p, group) for p in phrases])
+        sets[group] = frozenset(fold(p) for p in phrases if len(fold(p).split()) == 1)
+    role_verbs = build_trie([(verb, role) for role, verbs in (data.get("role_verbs") or {}).items()
+                             for verb in verbs if vocab.is_id("role", role)])
+    return Lexicon(
+        titles=titles,
+        honorifics=honorifics,
+        degrees=degrees,
+        heads=heads,
+        unit_kinds=frozenset({"other"}),
+        boards=boards,
+        refs=refs,
+        cues=cues,
+        cue_sets=sets,
+        role_verbs=role_verbs,
+        places=_places(),
+    )

@@ -1,0 +1,497 @@
+"""Organisations: names anchored on head nouns, acronyms, names in two languages.
+
+A name is found around a *head noun* — an organisation-kind label of the
+ontology ("Konfederasi", "Serikat Pekerja", "Union", "Department", "Tổng Liên
+đoàn", "Ban" …). English heads may end a name ("National Trades Union
+Congress") or start one with "of" ("Department of Labor and Employment"); the
+region's other languages put the head first ("Federasi Serikat Pekerja Kimia,
+Energi dan Pertambangan", "Liên đoàn Lao động thành phố Hà Nội"). Known bodies of
+the reference data are recognised by name and alias. A parenthesis right after
+a name gives its aliases ("(KSPSI)", "(Lao Federation of Trade Unions - LFTU)");
+those aliases are then recognised alone anywhere in the document, even before
+they are introduced. A known body printed inside or right after a name is the
+body it belongs to ("Departemen Pendidikan CLC", "MTUC Bahagian Johor").
+
+The headline is read last and only for names already found in the body:
+Indonesian and Malay headlines capitalise every word.
+
+Each organisation mention carries ``attrs``: ``name`` (as printed, without the
+parenthesis), ``aliases``, ``kind`` (head kind), ``unit`` (a department,
+bureau, committee …), ``parents`` (names of the bodies it belongs to, as
+printed), ``ref`` (a reference organisation) and ``extent`` (offset after the
+parenthesis).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from unionkg.graph.ids import fold
+from unionkg.ingest.context import DocContext, Mention
+from unionkg.ingest.lexicon import Words, build_trie, lexicon, longest, trie_add
+from unionkg.ingest.spans import View, mentions_by_sentence, sentence_views, tok_range
+from unionkg.ingest.sentences import Tok, tokenize
+
+__all__ = ["find_organizations", "is_acronym"]
+
+_ROMAN = re.compile(r"^(?=[IVXLC])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
+_ORDINAL = re.compile(r"^\d+(st|nd|rd|th|e|er)?$|^ke-?\d+$", re.IGNORECASE)
+_MAX_PAREN = 14
+
+
+def is_acronym(text: str) -> bool:
+    """An acronym as printed: mostly capitals, maybe digits ("KSPSI", "e2i", "FSP KEP", "C.CAWDU")."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 2 or " " in text.strip():
+        return False
+    caps = sum(1 for c in letters if c.isupper())
+    return caps >= 2 and caps >= len(letters) - 1 or (any(c.isdigit() for c in text) and len(text) <= 6)
+
+
+@dataclass
+class _Span:
+    a: int  # first token
+    b: int  # last token of the name
+    kind: str | None = None
+    lang: str | None = None
+    unit: bool = False
+    ref: object | None = None
+    parents: list[tuple[int, int]] = field(default_factory=list)  # token ranges of parent names inside/adjacent
+    skip: tuple[int, int] | None = None  # token range of a parenthesis inside the name
+    ext: int | None = None  # last token of the extent (after a parenthesis)
+    aliases: list[str] = field(default_factory=list)
+    possessive: bool = False
+    known_only: bool = False
+
+
+def _namey(t: Tok) -> bool:
+    return not t.punct and (t.cap or t.upper or (t.text[0].isdigit() and any(c.isalpha() for c in t.text)))
+
+
+class _Sentence:
+    """Recognition state of one sentence."""
+
+    def __init__(self, view: View, known: dict, lx) -> None:
+        self.view = view
+        self.toks = view.toks
+        self.ws = view.ws
+        self.lx = lx
+        self.n = len(self.toks)
+        self.known = known  # doc-defined alias trie (folded words -> canonical key)
+        self.blocked = {i for i, k in view.claimed.items() if k in ("Title", "Board", "Honorific")}
+        self.board = {i for i, k in view.claimed.items() if k == "Board"}
+        self.known_at: dict[int, tuple[int, object]] = {}
+        for i in range(self.n):
+            hit = self._known(i)
+            if hit:
+                self.known_at[i] = hit
+        self.head_at: dict[int, tuple[int, tuple]] = {}
+        for i, t in enumerate(self.toks):
+            if (t.cap or t.upper) and i not in self.board:
+                hit = longest(lx.heads, self.ws, i)
+                if hit:
+                    # an all-caps head label ("PT", "FSP", "PUK") must be printed in capitals
+                    label = hit[1][2]
+                    if label.isupper() and not t.upper and len(t.text) > 1 and t.text != label:
+                        continue
+                    self.head_at[i] = hit
+
+    def _known(self, i: int) -> tuple[int, object] | None:
+        t = self.toks[i]
+        if not (_namey(t)):
+            return None
+        best = None
+        for trie in (self.lx.refs, self.known):
+            hit = longest(trie, self.ws, i)
+            if hit and (best is None or hit[0] > best[0]):
+                # acronym aliases must be printed as acronyms; names must be capitalised
+                printed = [self.toks[k] for k in range(i, hit[0] + 1) if not self.toks[k].punct]
+                if not all(_namey(p) or p.key in self.lx.words("name_connectors") for p in printed):
+                    continue
+                if len(printed) == 1 and not (printed[0].upper or printed[0].cap and len(printed[0].text) >= 4):
+                    continue
+                best = hit
+        return best
+
+    # ------------------------------------------------------------------ spans
+    def head_spans(self) -> list[_Span]:
+        spans: list[_Span] = []
+        i = 0
+        covered_until = -1
+        while i < self.n:
+            if i <= covered_until or i not in self.head_at:
+                i += 1
+                continue
+            end, (kind, lang, _label) = self.head_at[i]
+            span = self._grow(i, end, kind, lang)
+            if span is not None:
+                spans.append(span)
+                covered_until = max(covered_until, span.b)
+                i = span.b + 1
+            else:
+                i = end + 1
+        return spans
+
+    def _grow(self, h0: int, h1: int, kind: str, lang: str) -> _Span | None:
+        toks, lx = self.toks, self.lx
+        conn = lx.words("name_connectors")
+        span = _Span(h0, h1, kind=kind, lang=lang, unit=kind in lx.unit_kinds)
+        if lang == "en":
+            # left: the capitalised words before an English head ("National Trades Union Congress")
+            j = h0 - 1
+            while j >= 0:
+                t = toks[j]
+                if j in self.blocked:
+                    break
+                if j in self.known_at or any(k <= j <= v[0] for k, v in self.known_at.items()):
+                    # a known body right before a unit: "MTUC Women's Committee"
+                    start = max(k for k, v in self.known_at.items() if k <= j <= v[0])
+                    if span.unit or j < h0 - 1 or True:
+                        if toks[self.known_at[start][0]].text.endswith(("'s", "’s")):
+                            span.possessive = True
+                            break
+                        span.parents.append((start, self.known_at[start][0]))
+                        span.a = start
+                    break
+                if _namey(t):
+                    if t.text.endswith(("'s", "’s")) and t.upper:
+                        break
+                    if t.key in lx.words("function_words") and (j == 0 or not _namey(toks[j - 1])):
+                        break
+                    span.a = j
+                    j -= 1
+                    continue
+                if (t.key in conn and t.key not in ("of", "the") or t.text in ("&", ",")) and j > 0 and _namey(toks[j - 1]) \
+                        and (j - 1) not in self.blocked:
+                    j -= 1
+                    continue
+                break
+            # further English heads right after ("Trade Union" + "Council")
+            k = h1 + 1
+            while k in self.head_at and self.head_at[k][1][1] == "en":
+                span.b = k = self.head_at[k][0]
+                k += 1
+            span.b = max(span.b, h1)
+            # "of (the) ..." after the head
+            k = span.b + 1
+            if k < self.n and toks[k].key == "of":
+                m = k + 1
+                if m < self.n and toks[m].key == "the":
+                    m += 1
+                last = None
+                while m < self.n:
+                    t = toks[m]
+                    if m in self.known_at or m in self.blocked:
+                        break
+                    if _namey(t) and not t.upper or (t.upper and m not in self.known_at):
+                        last = m
+                        m += 1
+                        continue
+                    if (t.key in conn or t.text in ("&", ",")) and m + 1 < self.n and _namey(toks[m + 1]) \
+                            and (m + 1) not in self.known_at and (m + 1) not in self.blocked:
+                        m += 1
+                        continue
+                    break
+                if last is not None:
+                    span.b = last
+            # a name must have a word beside its head, or be known
+            if span.a == h0 and span.b == self.head_at[h0][0] and not self._is_known_span(span):
+                return None
+            return self._trim(span)
+        # head-first languages
+        if lang == "vi":
+            b = self._grow_vi(h1)
+        else:
+            b = self._grow_right(h1, span)
+        span.b = b
+        # a known body before a unit: "MTUC Bahagian Johor"
+        if span.unit and h0 > 0:
+            for k, (e, _v) in self.known_at.items():
+                if e == h0 - 1 and k not in self.blocked:
+                    span.parents.append((k, e))
+                    span.a = k
+        if span.b == h1 and span.a == h0 and not self._is_known_span(span):
+            return None
+        return self._trim(span)
+
+    def _grow_right(self, h1: int, span: _Span) -> int:
+        toks, conn = self.toks, self.lx.words("name_connectors")
+        b = h1
+        m = h1 + 1
+        content = False
+        while m < self.n:
+            t = toks[m]
+            if m in self.blocked:
+                break
+            if m in self.known_at:
+                e = self.known_at[m][0]
+                after = e + 1
+                # embedded ("Kantor Regional ILO untuk Asia") or trailing ("... Migran KSPSI")
+                if after + 1 < self.n and toks[after].key in conn and _namey(toks[after + 1]) and (after + 1) not in self.blocked:
+                    span.parents.append((m, e))
+                    b = e
+                    m = after
+                    continue
+                if content or m > h1 + 1 or True:
+                    # a full name starting with a head is a body of its own
+                    if m in self.head_at and not toks[m].upper and content:
+                        break
+                    span.parents.append((m, e))
+                    b = e
+                break
+            if m in self.head_at:
+                # another head after content words starts another body
+                if content:
+                    break
+                b = self.head_at[m][0]
+                m = b + 1
+                continue
+            if _namey(t):
+                if _ROMAN.match(t.text) and t.upper:
+                    break
+                b = m
+                content = True
+                m += 1
+                continue
+            if t.key in conn or t.text in (",", "&"):
+                # a connector or an enumeration comma inside a name: the name goes on
+                if m + 1 < self.n and _namey(toks[m + 1]) and (m + 1) not in self.blocked and (m + 1) not in self.known_at:
+                    if t.text == ",":
+                        # only when a "dan/and" follows within the capitalised run
+                        q = m + 1
+                        ok = False
+                        while q < self.n and (_namey(toks[q]) or toks[q].text == ","):
+                            q += 1
+                        if q < self.n and toks[q].key in conn and q + 1 < self.n and _namey(toks[q + 1]):
+                            ok = True
+                        if not ok:
+                            break
+                    m += 1
+                    continue
+            if t.text == "-" and m + 1 < self.n and _namey(toks[m + 1]) and toks[m].start == toks[m - 1].end:
+                m += 1
+                continue
+            break
+        return b
+
+    def _grow_vi(self, h1: int) -> int:
+        toks, lx = self.toks, self.lx
+        stop = lx.words("function_words")
+        b = h1
+        m = h1 + 1
+        caps_run = 0
+        lower_run = 0
+        while m < self.n:
+            t = toks[m]
+            if m in self.blocked or t.punct:
+                break
+            if m in self.known_at:
+                e = self.known_at[m][0]
+                if m in self.head_at and not t.upper:
+                    break  # a full name of its own ("Ban Quan hệ lao động Tổng Liên đoàn")
+                return e  # an acronym closing the name ("Ban Quan hệ quốc tế LFTU")
+            if m in self.head_at and b > h1:
+                break
+            intro = longest(lx.cue("place_introducers"), self.ws, m)
+            if intro and intro[0] + 1 < self.n and toks[intro[0] + 1].cap:
+                m = intro[0] + 1
+                caps_run = 0
+                lower_run = 0
+                continue
+            if t.cap or t.upper:
+                caps_run += 1
+                lower_run = 0
+                b = m
+                m += 1
+                continue
+            # a lower-case syllable continues a word begun by a single capitalised syllable
+            if b == h1 or caps_run >= 2 or lower_run >= 3 or t.key in stop:
+                break
+            lower_run += 1
+            caps_run = 0
+            b = m
+            m += 1
+        return b
+
+    def _is_known_span(self, span: _Span) -> bool:
+        hit = self.known_at.get(span.a)
+        return bool(hit and hit[0] == span.b)
+
+    def _trim(self, span: _Span) -> _Span | None:
+        toks, conn = self.toks, self.lx.words("name_connectors")
+        while span.a < span.b and (toks[span.a].key in conn or toks[span.a].punct
+                                   or toks[span.a].key in self.lx.words("function_words")):
+            span.a += 1
+        while span.b > span.a and (toks[span.b].key in conn or toks[span.b].punct):
+            span.b -= 1
+        # an ordinal or a roman numeral makes a congress an event ("Kongres VII", "20th National Congress")
+        if span.a > 0 and _ORDINAL.match(toks[span.a - 1].text) or any(
+            _ROMAN.match(toks[k].text) and toks[k].upper and len(toks[k].text) <= 4 for k in range(span.a, span.b + 1)
+        ):
+            return None
+        if span.a > 1 and toks[span.a - 1].key in ("thu",) and toks[span.a - 2].key == "lan":
+            return None
+        return span
+
+    # ------------------------------------------------------------- parenthesis
+    def parenthesis(self, span: _Span, text: str, title_before: bool) -> None:
+        """Aliases in "( … )" right after the name, and a place continuing the name after it."""
+        toks = self.toks
+        k = span.b + 1
+        if k >= self.n or toks[k].text != "(":
+            return
+        close = None
+        for q in range(k + 1, min(self.n, k + _MAX_PAREN + 2)):
+            if toks[q].text == ")":
+                close = q
+                break
+            if toks[q].text == "(":
+                return
+        if close is None or close == k + 1:
+            return
+        inner = toks[k + 1: close]
+        first = inner[0]
+        if first.punct or (first.text[0].isdigit() and not any(c.isalpha() for c in first.text)):
+            return
+        if not (_namey(first) or is_acronym(first.text)):
+            return
+        parts: list[list[Tok]] = [[]]
+        for t in inner:
+            if t.text in ("-", "–", "—", ";", ",", "/") and (t.text != "-" or t.start > 0 and text[t.start - 1] == " "):
+                parts.append([])
+            else:
+                parts[-1].append(t)
+        for p in parts:
+            if p:
+                alias = text[p[0].start: p[-1].end]
+                if alias and alias not in span.aliases:
+                    span.aliases.append(alias)
+        span.skip = (k, close)
+        span.ext = close
+        # a place or an acronym printed after the parenthesis still belongs to the name:
+        # "Kedutaan Besar Republik Indonesia (KBRI) Vientiane", "(Disnakertrans) Jawa Barat"
+        q = close + 1
+        cont = []
+        while q < self.n and _namey(toks[q]) and q not in self.blocked and q not in self.known_at \
+                and q not in self.head_at and len(cont) < 3:
+            cont.append(q)
+            q += 1
+        if not cont:
+            return
+        words = fold(text[toks[cont[0]].start: toks[cont[-1]].end])
+        is_place = words in self.lx.places or longest(self.lx.cue("place_introducers"), self.ws, cont[0]) is not None
+        followed_by_block = q < self.n and q in self.blocked
+        ends_clause = q >= self.n or not _namey(toks[q])
+        if is_place and (ends_clause or followed_by_block) or (not title_before and ends_clause and len(cont) <= 2):
+            span.b = cont[-1]
+            span.ext = cont[-1]
+
+
+def _mention_for(sent: _Sentence, span: _Span, text: str, known_only: bool = False) -> Mention:
+    toks = sent.toks
+    a, b = toks[span.a], toks[span.b]
+    if span.skip:
+        p0, p1 = toks[span.skip[0]], toks[span.skip[1]]
+        name = (text[a.start: p0.start].rstrip() + " " + text[p1.end: b.end].lstrip()).strip() if span.b > span.skip[1] \
+            else text[a.start: p0.start].rstrip()
+    else:
+        name = text[a.start: b.end]
+    name = re.sub(r"\s+", " ", name)
+    aliases = list(span.aliases)
+    if span.skip and span.b > span.skip[1]:
+        bare = text[a.start: toks[span.skip[0]].start].strip()
+        if bare and bare not in aliases:
+            aliases.append(bare)
+    parents = []
+    for p0, p1 in span.parents:
+        ptxt = text[toks[p0].start: toks[p1].end]
+        ptxt = re.sub(r"['’]s$", "", ptxt)
+        parents.append(ptxt)
+        # the name without the parent printed around it is an alias
+        if p0 == span.a and p1 < span.b and not span.possessive:
+            rest = text[toks[p1 + 1].start: b.end].strip()
+            if rest and rest not in aliases:
+                aliases.append(rest)
+        elif p1 == span.b and p0 > span.a:
+            rest = text[a.start: toks[p0 - 1].end].strip()
+            if rest and rest not in aliases:
+                aliases.append(rest)
+    if name.endswith(("'s", "’s")):
+        name = name[:-2]
+    end_tok = toks[span.ext] if span.ext is not None and span.ext > span.b else b
+    attrs = {
+        "name": name,
+        "aliases": [x for x in aliases if x != name],
+        "kind": span.kind,
+        "unit": span.unit,
+        "parents": parents,
+        "ref": span.ref,
+        "extent": end_tok.end,
+        "possessive": span.possessive or b.text.endswith(("'s", "’s")) or (span.b + 1 < len(toks) and toks[span.b + 1].text in ("'", "’")),
+        "headline": sent.view.headline,
+    }
+    return Mention(a.start, b.end, text[a.start: b.end], "Organization", sent.view.index, attrs=attrs)
+
+
+def find_organizations(ctx: DocContext) -> None:
+    """Pipeline component: add ``Organization`` mentions (see the module docstring)."""
+    lx = lexicon()
+    text = ctx.text
+    views = sentence_views(ctx)
+    titles = mentions_by_sentence(ctx, ("Title",))
+    known: dict = {}  # doc-defined aliases: folded words -> alias
+    body = [v for v in views if not v.headline]
+    found: list[tuple[View, _Sentence, list[_Span]]] = []
+    # pass 1: names around head nouns and reference names; learn the parenthesised aliases
+    for view in body:
+        sent = _Sentence(view, known, lx)
+        title_ends = {tok_range(view, m)[1] for m in titles.get(view.index, [])}
+        spans = sent.head_spans()
+        taken = set()
+        for sp in spans:
+            title_before = any(e in (sp.a - 1, sp.a) for e in title_ends) or (sp.a - 1) in sent.blocked
+            sent.parenthesis(sp, text, title_before)
+            taken.update(range(sp.a, max(sp.b, sp.ext or sp.b) + 1))
+        for i, (e, ref) in sorted(sent.known_at.items()):
+            if any(k in taken for k in range(i, e + 1)):
+                continue
+            sp = _Span(i, e, ref=ref if not isinstance(ref, str) else None, kind=getattr(ref, "kind", None))
+            title_before = any(t in (sp.a - 1, sp.a) for t in title_ends) or (sp.a - 1) in sent.blocked
+            sent.parenthesis(sp, text, title_before)
+            spans.append(sp)
+            taken.update(range(i, max(sp.b, sp.ext or sp.b) + 1))
+        spans.sort(key=lambda s: s.a)
+        for sp in spans:
+            for alias in sp.aliases:
+                words = tuple(w for t in tokenize(alias) for w in (t.key.split() if not t.punct else []))
+                if words:
+                    trie_add(known, words, alias)
+        found.append((view, sent, spans))
+    # pass 2: aliases used alone (also before they were introduced), and the headline
+    mentions: list[Mention] = []
+    for view in views:
+        sent = _Sentence(view, known, lx)
+        prev = next((f for f in found if f[0] is view), None)
+        spans = list(prev[2]) if prev else []
+        taken = set()
+        for sp in spans:
+            taken.update(range(sp.a, max(sp.b, sp.ext or sp.b) + 1))
+        for i, (e, ref) in sorted(sent.known_at.items()):
+            if any(k in taken for k in range(i, e + 1)):
+                continue
+            sp = _Span(i, e, ref=ref if not isinstance(ref, str) else None, kind=getattr(ref, "kind", None),
+                       known_only=view.headline)
+            sent.parenthesis(sp, text, True)
+            spans.append(sp)
+            taken.update(range(i, (sp.ext if sp.ext is not None else e) + 1))
+        if view.headline:
+            spans = [s for s in spans if s.known_only or sent._is_known_span(s)]
+        for sp in sorted(spans, key=lambda s: s.a):
+            if sp.ref is None:
+                hit = sent.known_at.get(sp.a)
+                if hit and hit[0] == sp.b and not isinstance(hit[1], str):
+                    sp.ref = hit[1]
+            mentions.append(_mention_for(sent, sp, text))
+    ctx.mentions.extend(mentions)
+    ctx.mentions.sort(key=lambda m: (m.start, m.end))

@@ -1,0 +1,243 @@
+"""Persons: capitalised names in a person's place, without honorifics and degrees.
+
+No list of names is used. A run of capitalised words (with name particles such
+as "bin", "a/l", "dela" and initials such as "S.") outside titles and
+organisation names is a person's name when something says so:
+
+- an honorific before it ("Dr.", "Dato' Sri", "bà", "Mr") — kept as ``honorific``;
+- a title before it, possibly with its organisation ("Wakil Presiden KSPSI Idris Palar",
+  "NTUC Deputy Secretary-General Ms Jasmine Koh Li Ying");
+- a title after it ("Rina Marlina sebagai Sekretaris Umum", "Đỗ Minh Quân, Phó Chủ tịch");
+- a relative pronoun, a speech verb, "succeeds", "elected" or "dari <organisation>" beside it;
+- the name's own shape (an initial, a particle, a nickname in quotes);
+- a place in a list with another person's name.
+
+Single words are names only after an honorific or a title ("Presiden Jokowi");
+other short forms are resolved by :mod:`unionkg.ingest.coref`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from unionkg.graph.ids import fold
+from unionkg.ingest.context import DocContext, Mention
+from unionkg.ingest.lexicon import lexicon, longest
+from unionkg.ingest.spans import View, mentions_by_sentence, sentence_views, tok_range
+
+__all__ = ["find_persons", "name_runs"]
+
+_INITIAL = re.compile(r"^[A-Z]$")
+_MAX_TOKENS = 6
+
+
+def _lowercase_words(ctx: DocContext) -> set[str]:
+    cached = ctx.__dict__.get("_lower_words")
+    if cached is None:
+        cached = {w for w in re.findall(r"\b[^\W\d_A-Z][\w'-]*", ctx.text) if w[:1].islower()}
+        cached = {fold(w) for w in cached}
+        ctx.__dict__["_lower_words"] = cached
+    return cached
+
+
+def name_runs(view: View, occupied: set[int], lx) -> list[tuple[int, int, list[int], str | None]]:
+    """Runs of name tokens: (first token, last token, token indices of the name, nickname)."""
+    toks = view.toks
+    n = len(toks)
+    particles = lx.words("name_particles")
+    runs = []
+    i = 0
+    while i < n:
+        t = toks[i]
+        if i in occupied or t.punct or not t.cap or (t.upper and len(t.text) > 1 and not _INITIAL.match(t.text)):
+            i += 1
+            continue
+        a = i
+        names = [i]
+        nick = None
+        j = i + 1
+        while j < n:
+            u = toks[j]
+            if j in occupied:
+                break
+            if u.text == "." and _INITIAL.match(toks[j - 1].text):
+                j += 1
+                continue
+            if u.text in ('"', "“", "”", "'") and j + 2 < n and toks[j + 2].text in ('"', "“", "”", "'") and toks[j + 1].cap:
+                nick = toks[j + 1].text
+                j += 3
+                continue
+            if u.key in particles and not u.cap and j + 1 < n and toks[j + 1].cap and (j + 1) not in occupied:
+                names.append(j)
+                j += 1
+                continue
+            if not u.punct and u.cap and not (u.upper and len(u.text) > 1):
+                names.append(j)
+                j += 1
+                continue
+            break
+        b = names[-1]
+        runs.append((a, b, names, nick))
+        i = j if j > i else i + 1
+    return runs
+
+
+def find_persons(ctx: DocContext) -> None:
+    """Pipeline component: add ``Person`` mentions (attrs name, honorific, nickname, signal)."""
+    lx = lexicon()
+    views = sentence_views(ctx)
+    orgs = mentions_by_sentence(ctx, ("Organization",))
+    lower = _lowercase_words(ctx)
+    func = lx.words("function_words")
+    out: list[Mention] = []
+    for view in views:
+        toks = view.toks
+        n = len(toks)
+        occupied: set[int] = {i for i, k in view.claimed.items() if k in ("Title", "Board", "Honorific")}
+        org_end: dict[int, int] = {}  # last token of an org extent -> its first token
+        org_tok: set[int] = set()
+        for m in orgs.get(view.index, []):
+            a, _b = tok_range(view, m)
+            ext_b = view.tok_at(max(m.start, m.attrs.get("extent", m.end) - 1))
+            b = ext_b if ext_b is not None else _b
+            org_tok.update(range(a, b + 1))
+            org_end[b] = a
+            # "Women's" is part of a name; "NTUC's" makes NTUC a possessor
+        occupied |= org_tok
+        accepted: list[tuple[int, int, list[int], str | None, str | None, str]] = []
+        pending = []
+        for a, b, names, nick in name_runs(view, occupied, lx):
+            # drop a sentence-initial function word ("Menurut Martha", "Usai ...")
+            while names and (names[0] == 0 or toks[names[0] - 1].text in ('"', "“", "-", "–", "—", ":", "(")) \
+                    and (toks[names[0]].key in func or toks[names[0]].key in lower) and names[0] not in _honorific_before(view, names[0]):
+                names = names[1:]
+            while names and toks[names[0]].key in func and not _has_hon(view, names[0]):
+                names = names[1:]
+            if not names:
+                continue
+            a, b = names[0], names[-1]
+            if fold(ctx.text[toks[a].start: toks[b].end]) in lx.places:
+                continue
+            hon = _honorific_text(ctx, view, a)
+            signal = _signal(ctx, view, a, b, names, nick, hon, org_end, lx)
+            if len(names) > _MAX_TOKENS:
+                continue
+            if signal and (len(names) >= 2 or signal in ("honorific", "title_before")):
+                accepted.append((a, b, names, nick, hon, signal))
+            elif len(names) >= 2:
+                pending.append((a, b, names, nick, hon, None))
+        # names listed beside an accepted name ("Hoàng Văn Long, Phan Đức Thịnh và bà ...")
+        changed = True
+        while changed and pending:
+            changed = False
+            for item in list(pending):
+                a, b = item[0], item[1]
+                for acc in accepted:
+                    if _listed(view, acc, (a, b), lx):
+                        accepted.append((*item[:5], "list"))
+                        pending.remove(item)
+                        changed = True
+                        break
+        for a, b, names, nick, hon, signal in sorted(accepted):
+            start, end = toks[a].start, toks[b].end
+            name = " ".join(_clean(toks[k].text) for k in names)
+            hstart = toks[a].start
+            k = a - 1
+            while k >= 0 and view.claimed.get(k) == "Honorific" or (k >= 0 and toks[k].text == "." and view.claimed.get(k - 1) == "Honorific"):
+                hstart = toks[k].start
+                k -= 1
+            out.append(Mention(start, end, ctx.text[start:end], "Person", view.index, attrs={
+                "name": name, "honorific": hon, "nickname": nick, "signal": signal, "extent_start": hstart,
+                "headline": view.headline,
+            }))
+    ctx.mentions.extend(out)
+    ctx.mentions.sort(key=lambda m: (m.start, m.end))
+
+
+def _clean(word: str) -> str:
+    return word
+
+
+def _honorific_before(view: View, a: int) -> set[int]:
+    return {a} if _has_hon(view, a) else set()
+
+
+def _has_hon(view: View, a: int) -> bool:
+    k = a - 1
+    while k >= 0 and view.toks[k].text == ".":
+        k -= 1
+    return k >= 0 and view.claimed.get(k) == "Honorific"
+
+
+def _honorific_text(ctx: DocContext, view: View, a: int) -> str | None:
+    k = a - 1
+    first = None
+    while k >= 0 and (view.claimed.get(k) == "Honorific" or view.toks[k].text == "." and view.claimed.get(k - 1) == "Honorific"):
+        first = k
+        k -= 1
+    if first is None:
+        return None
+    last = a - 1
+    while view.toks[last].text == "." and last > first:
+        last -= 1
+    return re.sub(r"\s+", " ", ctx.text[view.toks[first].start: view.toks[a - 1].end]).strip() or None
+
+
+def _skip_comma(view: View, k: int) -> int:
+    return k + 1 if k < len(view.toks) and view.toks[k].text == "," else k
+
+
+def _signal(ctx, view: View, a: int, b: int, names, nick, hon, org_end, lx) -> str | None:
+    toks = view.toks
+    n = len(toks)
+    if hon:
+        return "honorific"
+    # a title before (through its organisation): "Presiden KSBSI Dr. Martha", "TUCP President Mr X"
+    k = a - 1
+    while k >= 0 and (k in org_end or toks[k].key in ("of", "the") or toks[k].text in ("'s", "’s")):
+        k = org_end.get(k, k) - 1 if k in org_end else k - 1
+    if k >= 0 and view.claimed.get(k) in ("Title", "Board"):
+        return "title_before"
+    # a title after: ", Title", "sebagai Title", "yang juga menjabat sebagai Title"
+    k = _skip_comma(view, b + 1)
+    link = longest(lx.cue("title_links"), view.ws, k)
+    k2 = link[0] + 1 if link else k
+    if k2 < n and view.claimed.get(k2) == "Title" or (k < n and view.claimed.get(k) == "Title"):
+        return "title_after"
+    if k < n and longest(lx.cue("relative_after"), view.ws, k):
+        return "relative"
+    if k < n and longest(lx.cue("speech_after"), view.ws, k):
+        return "speech"
+    if k < n and longest(lx.cue("member_of"), view.ws, k):
+        m = longest(lx.cue("member_of"), view.ws, k)[0] + 1
+        if m < n and toks[m].key == "the":
+            m += 1
+        if any(s <= m <= e or s == m for e, s in org_end.items()):
+            return "member"
+    for group in ("speech_before", "succession", "election_verbs"):
+        for start in range(max(0, a - 4), a):
+            hit = longest(lx.cue(group), view.ws, start)
+            if hit and hit[0] == a - 1:
+                return group
+    if nick or any(_INITIAL.match(toks[i].text) for i in names[:-1]) or any(not toks[i].cap for i in names):
+        return "shape"
+    return None
+
+
+def _listed(view: View, acc, other: tuple[int, int], lx) -> bool:
+    """Are two runs separated only by a list connector ("," "dan" "and" "và")?"""
+    toks = view.toks
+    a1, b1 = acc[0], acc[1]
+    a2, b2 = other
+    if a2 > b1:
+        left, right = b1, a2
+    elif b2 < a1:
+        left, right = b2, a1
+    else:
+        return False
+    between = [t for t in toks[left + 1: right] if view.claimed.get(t.index) != "Honorific" and t.text != "."]
+    if not between or len(between) > 3:
+        return False
+    words = " ".join(t.key if not t.punct else t.text for t in between)
+    conns = lx.words("list_connectors")
+    return all(t.text == "," or t.key in conns or t.key == "cac" for t in between)

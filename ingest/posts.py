@@ -1,0 +1,406 @@
+"""Posts: HOLDS_POSITION person → organisation, with role, title as printed, start/end.
+
+Within a sentence the recognised titles, organisations and persons form a
+sequence; a post is read from the usual orders:
+
+- "Title Org Person" / "Title of Org Person" ("Wakil Presiden KSPSI Idris Palar"),
+  one title shared by a list of names ("Wakil Presiden KSPSI R. Abdulah, Ahmad
+  Supriadi, Idris Palar");
+- "Org Title Person" ("NTUC Deputy Secretary-General Ms Jasmine Koh Li Ying");
+- "Person, Title Org" and "Person sebagai/as/yang juga menjabat sebagai Title Org"
+  ("Đỗ Minh Quân, Phó Chủ tịch Tổng Liên đoàn", "Dedi, yang juga menjabat sebagai
+  Wakil Presiden KSPI"), and lists before one title ("Andreas Manurung dan Lukman
+  Hakim sebagai Wakil Ketua Umum");
+- "Title Person of Org" ("Labour Attaché Mr Jose Mari Lacson of the ... Office");
+- two titles joined by "kiêm"/"merangkap": the first belongs to the body the
+  second one's unit is part of ("Phó Chủ tịch kiêm Trưởng Ban Quan hệ quốc tế LFTU");
+- "Person dari/from Org" with no title: a member ("Kim Rattana dari Departemen Pendidikan CLC");
+- "who also chairs the Org": the role the verb names;
+- "X menggantikan/succeeds Y": Y held X's first post before (former).
+
+A title with no organisation beside it takes, in order: the person's same role
+already read elsewhere in the text, the nearest organisation before it in the
+sentence, and — in a list of elected officers ("memilih … sebagai …",
+"Also elected were …") — the organisation the text is about (the most
+mentioned). Former posts ("mantan", "former", "nguyên", "bekas", a
+predecessor) keep ``attrs["former"] = True`` and get ``end`` = the document
+date as an upper bound (``attrs["end_bound"] = "on_or_before"``) when no end is
+printed. Acting posts keep the marker in ``title`` and ``attrs["acting"]``.
+Terms ("periode 2026–2031", "penggal 2025-2028", "nhiệm kỳ 2025-2030") give
+``start``/``end`` years. A post someone will take later ("akan menjabat",
+"incoming") is not recorded.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from unionkg.graph.ids import fold, relation_id
+from unionkg.graph.model import Relation
+from unionkg.ingest.context import DocContext, Mention
+from unionkg.ingest.lexicon import cue_words, lexicon, longest, _cue_data
+from unionkg.ingest.spans import View, ends_before, phrase_at, sentence_views, tok_range
+
+__all__ = ["find_positions", "Item", "sentence_items"]
+
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+
+
+@dataclass
+class Item:
+    kind: str  # "T" title, "O" organisation, "P" person
+    a: int
+    b: int
+    m: Mention
+
+    @property
+    def entity(self) -> str | None:
+        return self.m.entity
+
+
+def sentence_items(ctx: DocContext, view: View, by_sent: dict[int, list[Mention]]) -> list[Item]:
+    """Titles, organisations and persons of a sentence in text order (token ranges
+    include parentheses after names and honorifics before them)."""
+    items: list[Item] = []
+    for m in by_sent.get(view.index, []):
+        a, b = tok_range(view, m)
+        if m.type == "Organization":
+            e = view.tok_at(max(m.start, m.attrs.get("extent", m.end) - 1))
+            b = e if e is not None else b
+            items.append(Item("O", a, b, m))
+        elif m.type == "Person" and m.entity:
+            hs = view.tok_at(m.attrs.get("extent_start", m.start))
+            items.append(Item("P", hs if hs is not None else a, b, m))
+        elif m.type == "Title":
+            items.append(Item("T", a, b, m))
+    orgs = [it for it in items if it.kind == "O"]
+    # a title inside an organisation's name is part of the name
+    items = [it for it in items if not (it.kind == "T" and any(o.a < it.a and it.b <= o.b or o.a <= it.a and it.b < o.b and o.a != it.a
+                                                                   for o in orgs if not (o.a > it.a)))]
+    items.sort(key=lambda it: (it.a, {"T": 0, "O": 1, "P": 2}[it.kind]))
+    return items
+
+
+class _Reader:
+    def __init__(self, ctx: DocContext) -> None:
+        self.ctx = ctx
+        self.lx = lexicon()
+        self.views = sentence_views(ctx)
+        self.posts: list[Relation] = []
+        self.first_post: dict[str, Relation] = {}
+        self.pending: list[tuple] = []
+        data = _cue_data()
+        terms = sorted({fold(w) for w in cue_words(data, "term_markers")}, key=len, reverse=True)
+        self.term_re = re.compile(r"(?:%s)\s*:?\s*(\d{4})\s*(?:[-–—/]|s/d|sampai|to|until|đến)\s*(\d{4})" % "|".join(
+            re.escape(t).replace(r"\ ", r"\s+") for t in terms), re.IGNORECASE)
+        self.link_words = {w for p in cue_words(data, "title_links") for w in fold(p).split()}
+        self.doc_date = ctx.published.isoformat() if ctx.published else (ctx.document.published or None)
+        self.units = ctx.__dict__.get("_units", set())
+        self.dominant = self._dominant()
+
+    def _dominant(self) -> str | None:
+        c = Counter(m.entity for m in self.ctx.mentions
+                    if m.type == "Organization" and m.entity and not m.attrs.get("headline") and m.entity not in self.units)
+        if not c:
+            return None
+        top = max(c.values())
+        for m in self.ctx.mentions:  # the first of the most mentioned
+            if m.type == "Organization" and c.get(m.entity) == top:
+                return m.entity
+        return None
+
+    # -------------------------------------------------------------- helpers
+    def gap(self, view: View, x: Item | int, y: Item | int) -> list:
+        a = x.b if isinstance(x, Item) else x
+        b = y.a if isinstance(y, Item) else y
+        return [t for t in view.toks[a + 1: b] if t.text != "."]
+
+    def gap_ok(self, toks, allowed: set[str]) -> bool:
+        return all((t.key in allowed) or (t.text in allowed) for t in toks)
+
+    def org_chain_after(self, view: View, items: list[Item], i: int) -> tuple[list[Item], int]:
+        """Organisations right after item i ("Title Org", "Title of the Org", "Director of NTUC's Dept")."""
+        chain: list[Item] = []
+        j = i + 1
+        last = items[i]
+        while j < len(items) and items[j].kind == "O":
+            g = self.gap(view, last, items[j])
+            if items[j].a <= last.b or self.gap_ok(g, {"of", "the", "cua", "pada", "di", "untuk", "dari"} | _POSSESSIVE) \
+                    and len(g) <= 2 or not g:
+                chain.append(items[j])
+                last = items[j]
+                j += 1
+                continue
+            break
+        return chain, j
+
+    def post_org(self, chain: list[Item]) -> Item | None:
+        for o in chain:
+            if not o.m.attrs.get("possessive"):
+                return o
+        return chain[-1] if chain else None
+
+    def persons_after(self, view: View, items: list[Item], j: int, after: Item) -> list[Item]:
+        out: list[Item] = []
+        if j < len(items) and items[j].kind == "P":
+            g = self.gap(view, after, items[j])
+            if self.gap_ok(g, {",", ":"}) and len(g) <= 1:
+                out.append(items[j])
+                k = j + 1
+                while k < len(items) and items[k].kind == "P":
+                    g = self.gap(view, items[k - 1], items[k])
+                    if g and self.gap_ok(g, {","} | self.lx.words("list_connectors")) and len(g) <= 2 \
+                            and not self.own_org_after(view, items, k):
+                        out.append(items[k])
+                        k += 1
+                    else:
+                        break
+        return out
+
+    def own_org_after(self, view: View, items: list[Item], k: int) -> bool:
+        """Is person k followed by "dari/from <org>" (a statement of its own)?"""
+        if k + 1 < len(items) and items[k + 1].kind == "O":
+            g = self.gap(view, items[k], items[k + 1])
+            return bool(g) and longest(self.lx.cue("member_of"), view.ws, g[0].index) is not None
+        return False
+
+    def persons_before(self, view: View, items: list[Item], i: int) -> list[Item]:
+        """Persons before item i linked by ", " or a title link ("sebagai", "who is also")."""
+        if i <= 0 or items[i - 1].kind != "P":
+            return []
+        p = items[i - 1]
+        g = self.gap(view, p, items[i])
+        if not g:
+            return []
+        if any(t.punct and t.text != "," for t in g) or len(g) > 8:
+            return []
+        if any(not t.punct and t.cap for t in g):
+            return []
+        if not (all(t.text == "," for t in g) or any(t.key in self.link_words for t in g)
+                or longest(self.lx.cue("title_links"), view.ws, g[0].index) or longest(self.lx.cue("election_verbs"), view.ws, g[0].index)):
+            return []
+        out = [p]
+        k = i - 2
+        while k >= 0 and items[k].kind == "P":
+            gg = self.gap(view, items[k], items[k + 1])
+            if gg and self.gap_ok(gg, {","} | self.lx.words("list_connectors") | {"cac"}) and len(gg) <= 3:
+                out.insert(0, items[k])
+                k -= 1
+            else:
+                break
+        return out
+
+    # -------------------------------------------------------------- posts
+    def add_post(self, view: View, person: Item, org_id: str, title: Item | None, role: str,
+                 former: bool = False, acting: str | None = None, term: tuple[str, str] | None = None,
+                 title_text: str | None = None) -> Relation | None:
+        pid = person.m.entity
+        if not pid or not org_id:
+            return None
+        if self.ctx.entities.get(org_id) is None:
+            return None
+        ev = self.ctx.evidence_for(person.m.start, person.m.end)
+        attrs = {}
+        end = None
+        start = None
+        if term:
+            start, end = term
+        if former:
+            attrs["former"] = True
+            if end is None and self.doc_date:
+                end = self.doc_date
+                attrs["end_bound"] = "on_or_before"
+        if acting:
+            attrs["acting"] = True
+        rid = relation_id("HOLDS_POSITION", pid, org_id, role)
+        rel = Relation(rid, "HOLDS_POSITION", pid, org_id, role=role, title=title_text, start=start, end=end,
+                       attrs=attrs, evidence=[ev])
+        rel = self.ctx.add_relation(rel)
+        if rel not in self.posts:
+            self.posts.append(rel)
+        if not former:
+            self.first_post.setdefault(pid, rel)
+        return rel
+
+    def markers(self, view: View, t: Item, org_before: Item | None) -> tuple[bool, str | None, bool, int]:
+        """former?, acting marker text, future?, first token of the printed title."""
+        start = t.a
+        for anchor in [t.a] + ([org_before.a] if org_before else []):
+            s = ends_before(view, "former_markers", anchor, 3)
+            if s is not None:
+                return True, None, False, start
+        acting = None
+        s = ends_before(view, "acting_markers", t.a, 3)
+        if s is not None:
+            acting = self.ctx.text[view.toks[s].start: view.toks[t.a - 1].end]
+            start = s
+        future = False
+        for k in range(max(0, t.a - 4), t.a):
+            hit = phrase_at(view, "future_markers", k)
+            if hit is not None and hit < t.a:
+                future = True
+        return False, acting, future, start
+
+    def term_after(self, view: View, t: Item, items: list[Item], i: int) -> tuple[str, str] | None:
+        # the printed text after the title up to the next title
+        nxt = next((it for it in items[i + 1:] if it.kind == "T"), None)
+        s = view.toks[t.b].end
+        e = view.toks[nxt.a].start if nxt else view.toks[-1].end
+        m = self.term_re.search(self.ctx.text, s, e)
+        if m and int(m.group(1)) <= int(m.group(2)) <= int(m.group(1)) + 10:
+            return m.group(1), m.group(2)
+        return None
+
+    def read_sentence(self, view: View, items: list[Item]) -> None:
+        ctx, lx = self.ctx, self.lx
+        has_title: set[int] = set()
+        for i, t in enumerate(items):
+            if t.kind != "T":
+                continue
+            chain, j = self.org_chain_after(view, items, i)
+            org = self.post_org(chain)
+            persons = self.persons_after(view, items, j, chain[-1] if chain else t)
+            org_before = None
+            if i > 0 and items[i - 1].kind == "O":
+                g = self.gap(view, items[i - 1], t)
+                if not g or self.gap_ok(g, _POSSESSIVE) or items[i - 1].m.attrs.get("possessive"):
+                    org_before = items[i - 1]
+            if not persons:
+                k = i - 1 if org_before is None else i - 1
+                persons = self.persons_before(view, items, i if org_before is None else i - 1)
+            if not persons:
+                continue
+            if org is None and org_before is not None:
+                org = org_before
+            # "Title Person of the Org"
+            if org is None:
+                last = persons[-1]
+                k = items.index(last) + 1
+                if k < len(items) and items[k].kind == "O":
+                    g = self.gap(view, last, items[k])
+                    if g and self.gap_ok(g, {"of", "the", "dari", "from", "cua", "at"}) and len(g) <= 2:
+                        org = items[k]
+            # "Phó Chủ tịch kiêm Trưởng Ban ... LFTU": the top body of the next title's chain
+            joined = None
+            if org is None and i + 1 < len(items) and items[i + 1].kind == "T":
+                g = self.gap(view, t, items[i + 1])
+                if g and longest(lx.cue("title_joiners"), view.ws, g[0].index):
+                    chain2, _ = self.org_chain_after(view, items, i + 1)
+                    if chain2:
+                        top = chain2[-1]
+                        joined = top
+                        # a unit's body: its parent printed in the name
+                        org = top
+            former, acting, future, tstart = self.markers(view, t, org_before)
+            if future:
+                continue
+            role = t.m.attrs["role"]
+            title_text = ctx.text[view.toks[tstart].start: view.toks[t.b].end]
+            term = self.term_after(view, t, items, i)
+            for p in persons:
+                has_title.add(id(p))
+                if org is not None:
+                    target = org.entity
+                    if joined is not None and org.m.attrs.get("parents"):
+                        target = self._parent_entity(org) or target
+                    self.add_post(view, p, target, t, role, former, acting, term, title_text)
+                else:
+                    self.pending.append((view, p, t, role, former, acting, term, title_text, items))
+        # "Person dari Org" with no title: a member
+        for i, p in enumerate(items):
+            if p.kind != "P" or id(p) in has_title:
+                continue
+            if i + 1 < len(items) and items[i + 1].kind == "O":
+                g = self.gap(view, p, items[i + 1])
+                if g and longest(lx.cue("member_of"), view.ws, g[0].index) and len(g) <= 2 \
+                        and not (i > 0 and items[i - 1].kind == "T" and not self.gap(view, items[i - 1], p)):
+                    chain, _ = self.org_chain_after(view, items, i)
+                    org = self.post_org(chain) or items[i + 1]
+                    self.add_post(view, p, org.entity, None, "member")
+        # "who also chairs the MTUC Women's Committee"
+        for k in range(len(view.toks)):
+            hit = longest(lx.role_verbs, view.ws, k)
+            if not hit:
+                continue
+            end, role = hit
+            org = next((it for it in items if it.kind == "O" and it.a > end and len(self.gap(view, end, it)) <= 1), None)
+            per = None
+            for it in items:
+                if it.kind == "P" and it.b < k and len(self.gap(view, it, k)) <= 4:
+                    per = it
+            if org and per:
+                self.add_post(view, per, org.entity, None, role)
+
+    def _parent_entity(self, org: Item) -> str | None:
+        # resolved later by affiliations; here: the body printed inside the unit's name
+        from unionkg.graph.ids import fold as _f
+
+        for pname in org.m.attrs.get("parents", []):
+            for m in self.ctx.mentions:
+                if m.type == "Organization" and m.entity and (_f(m.attrs.get("name", "")) == _f(pname)
+                                                              or _f(pname) in [_f(a) for a in m.attrs.get("aliases", [])]):
+                    return m.entity
+        return None
+
+    def succession(self, view: View, items: list[Item], prev_person: Item | None) -> None:
+        lx = self.lx
+        for k in range(len(view.toks)):
+            end = phrase_at(view, "succession", k)
+            if end is None:
+                continue
+            pred = next((it for it in items if it.kind == "P" and it.a > end and len(self.gap(view, end, it)) <= 1), None)
+            if pred is None:
+                continue
+            subj = None
+            for it in items:
+                if it.kind == "P" and it.b < k:
+                    subj = it
+            sid = subj.m.entity if subj else (prev_person.m.entity if prev_person else None)
+            if not sid or sid == pred.m.entity:
+                continue
+            post = self.first_post.get(sid)
+            if post is None:
+                continue
+            self.add_post(view, pred, post.target, None, post.role, former=True)
+
+    def resolve_pending(self) -> None:
+        held: dict[tuple[str, str], str] = {}
+        for r in self.posts:
+            if not r.attrs.get("former"):
+                held.setdefault((r.source, r.role or ""), r.target)
+        for view, p, t, role, former, acting, term, title_text, items in self.pending:
+            target = held.get((p.m.entity, role))
+            if target is None:
+                before = [it for it in items if it.kind == "O" and it.b < t.a]
+                if before:
+                    target = before[-1].entity
+            if target is None and self._election(view, t):
+                target = self.dominant
+            if target:
+                self.add_post(view, p, target, t, role, former, acting, term, title_text)
+
+    def _election(self, view: View, t: Item) -> bool:
+        for k in range(0, t.a):
+            if phrase_at(view, "election_verbs", k) is not None:
+                return True
+        return False
+
+
+def find_positions(ctx: DocContext) -> None:
+    """Pipeline component: HOLDS_POSITION relations (see the module docstring)."""
+    reader = _Reader(ctx)
+    by_sent: dict[int, list[Mention]] = {}
+    for m in ctx.mentions:
+        if m.type in ("Title", "Organization", "Person"):
+            by_sent.setdefault(m.sentence, []).append(m)
+    prev_person: Item | None = None
+    for view in reader.views:
+        items = sentence_items(ctx, view, by_sent)
+        reader.read_sentence(view, items)
+        reader.succession(view, items, prev_person)
+        persons = [it for it in items if it.kind == "P"]
+        if persons:
+            prev_person = persons[0]
+    reader.resolve_pending()

@@ -1,0 +1,89 @@
+"""Per-sentence views shared by the recognisers: tokens, their word stream, and
+which tokens earlier components have claimed (titles, boards, honorifics,
+organisations, persons).
+
+>>> from unionkg.graph.model import Document
+>>> from unionkg.ingest.context import DocContext
+>>> from unionkg.ingest.sentences import split_sentences
+>>> ctx = DocContext(Document("d", "s", "Presiden KSPSI Andi Gani hadir."))
+>>> split_sentences(ctx)
+>>> view = sentence_views(ctx)[0]
+>>> [t.text for t in view.toks][:3]
+['Presiden', 'KSPSI', 'Andi']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from unionkg.ingest.context import DocContext, Mention
+from unionkg.ingest.lexicon import Words, lexicon, longest
+from unionkg.ingest.sentences import Tok, headline_index, sentence_tokens
+
+__all__ = ["View", "sentence_views", "tok_range", "ends_before", "phrase_at", "mentions_by_sentence"]
+
+
+@dataclass
+class View:
+    index: int
+    toks: list[Tok]
+    ws: Words
+    headline: bool = False
+    claimed: dict[int, str] = field(default_factory=dict)  # token index -> "Title" | "Board" | "Honorific" | ...
+
+    def tok_at(self, offset: int) -> int | None:
+        """Index of the token starting at or covering ``offset``."""
+        lo, hi = 0, len(self.toks) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            t = self.toks[mid]
+            if t.end <= offset:
+                lo = mid + 1
+            elif t.start > offset:
+                hi = mid - 1
+            else:
+                return mid
+        return lo if lo < len(self.toks) else None
+
+
+def sentence_views(ctx: DocContext) -> list[View]:
+    """One :class:`View` per sentence (built once and kept on the context)."""
+    cached = ctx.__dict__.get("_views")
+    if cached is not None and len(cached) == len(ctx.sentences):
+        return cached
+    head = headline_index(ctx)
+    views = [View(i, toks, Words(toks), i == head) for i, toks in enumerate(sentence_tokens(ctx))]
+    ctx.__dict__["_views"] = views
+    return views
+
+
+def tok_range(view: View, m: Mention) -> tuple[int, int]:
+    """First and last token index of a mention in its sentence."""
+    a = view.tok_at(m.start)
+    b = view.tok_at(max(m.start, m.end - 1))
+    return (a if a is not None else 0), (b if b is not None else len(view.toks) - 1)
+
+
+def phrase_at(view: View, group: str, ti: int) -> int | None:
+    """Last token index of a cue phrase of ``group`` starting at token ``ti``."""
+    hit = longest(lexicon().cue(group), view.ws, ti)
+    return hit[0] if hit else None
+
+
+def ends_before(view: View, group: str, ti: int, reach: int = 5) -> int | None:
+    """Start token of a cue phrase of ``group`` that ends right before token ``ti``."""
+    for start in range(ti - 1, max(-1, ti - 1 - reach), -1):
+        end = phrase_at(view, group, start)
+        if end == ti - 1:
+            return start
+    return None
+
+
+def mentions_by_sentence(ctx: DocContext, types: tuple[str, ...]) -> dict[int, list[Mention]]:
+    out: dict[int, list[Mention]] = {}
+    for m in ctx.mentions:
+        if m.type in types:
+            out.setdefault(m.sentence, []).append(m)
+    for ms in out.values():
+        ms.sort(key=lambda m: (m.start, -m.end))
+    return out

@@ -1,0 +1,105 @@
+"""Post titles and governing boards in the text (component ``find_titles``).
+
+A title is the longest role label of the ontology at a position ("Wakil
+Presiden", "Secretary-General", "Phó Chủ tịch", "Trưởng Ban"); a governing
+board printed right after it stays in the title ("Ketua Umum DPP", "Ủy viên
+Đoàn Chủ tịch") and is never an organisation. Honorifics are claimed too, so
+that organisation names stop before them.
+
+>>> from unionkg.graph.model import Document
+>>> from unionkg.ingest.context import DocContext
+>>> from unionkg.ingest.sentences import split_sentences
+>>> ctx = DocContext(Document("d", "s", "Ketua Umum DPP FSP KEP Dedi hadir."))
+>>> split_sentences(ctx); find_titles(ctx)
+>>> [(m.text, m.attrs["role"]) for m in ctx.mentions]
+[('Ketua Umum DPP', 'general_chair')]
+"""
+
+from __future__ import annotations
+
+from unionkg.ingest.context import DocContext, Mention
+from unionkg.ingest.lexicon import lexicon, longest, matches
+from unionkg.ingest.spans import sentence_views
+
+__all__ = ["find_titles"]
+
+
+def find_titles(ctx: DocContext) -> None:
+    """Pipeline component: ``Title`` mentions (attrs role, label, title, board) and the
+    tokens of boards and honorifics claimed on the sentence views."""
+    lx = lexicon()
+    out: list[Mention] = []
+    for view in sentence_views(ctx):
+        toks, ws = view.toks, view.ws
+        n = len(toks)
+        i = 0
+        while i < n:
+            t = toks[i]
+            if t.punct:
+                i += 1
+                continue
+            board = longest(lx.boards, ws, i)
+            title = longest(lx.titles, ws, i)
+            if board and (not title or board[0] >= title[0]):
+                if toks[i].cap or toks[i].upper:
+                    for k in range(i, board[0] + 1):
+                        view.claimed[k] = "Board"
+                i = board[0] + 1
+                continue
+            if title:
+                # "Deputy Director General Affairs Department": a shorter title when the
+                # longer one would eat the first word of a name with a head noun after it
+                options = matches(lx.titles, ws, i)
+                if len(options) > 1:
+                    for shorter in reversed(options[:-1]):
+                        k = shorter[0] + 1
+                        run = k
+                        while run < n and (toks[run].cap or toks[run].upper) and not toks[run].punct:
+                            run += 1
+                        heads = [(q, longest(lx.heads, ws, q)) for q in range(title[0] + 2, run)]
+                        if any(h and h[1][1] == "en" for q, h in heads):
+                            title = shorter
+                            break
+                role, label, lang = title[1]
+                end = title[0]
+                # a single lower-case word is a title only in a title's place; short
+                # capitalised English words ("Head", "Chair") likewise — the post linker decides
+                boards = []
+                nxt = longest(lx.boards, ws, end + 1)
+                while nxt and (toks[end + 1].cap or toks[end + 1].upper):
+                    boards.append((end + 1, nxt[0]))
+                    end = nxt[0]
+                    nxt = longest(lx.boards, ws, end + 1)
+                start, stop = toks[i].start, toks[end].end
+                for k in range(i, end + 1):
+                    view.claimed[k] = "Title"
+                out.append(Mention(start, stop, ctx.text[start:stop], "Title", view.index, attrs={
+                    "role": role, "label": label, "lang": lang, "title": ctx.text[start:stop],
+                    "board": ctx.text[toks[boards[0][0]].start: toks[boards[-1][1]].end] if boards else None,
+                }))
+                i = end + 1
+                continue
+            hon = longest(lx.honorifics, ws, i)
+            if hon:
+                end = hon[0]
+                # an honorific stands before a capitalised name ("Dr. Martha", "bà Lê", "Dato' Sri")
+                nxt = end + 1
+                while nxt < n and toks[nxt].text in (".",):
+                    nxt += 1
+                label = hon[1][1]
+                short_ok = len(label.rstrip(".")) > 2 or toks[i].text.rstrip(".") == label.rstrip(".")
+                if len(label.rstrip(".")) == 1:
+                    # "H." is an honorific before a name, "G." an initial inside one ("Arnel G. Dizon")
+                    p = i - 1
+                    while p >= 0 and toks[p].text == ".":
+                        p -= 1
+                    if p >= 0 and toks[p].cap and view.claimed.get(p) != "Honorific":
+                        short_ok = False
+                if nxt < n and (toks[nxt].cap) and short_ok:
+                    for k in range(i, nxt):
+                        view.claimed[k] = "Honorific"
+                    i = nxt
+                    continue
+            i += 1
+    ctx.mentions.extend(out)
+    ctx.mentions.sort(key=lambda m: (m.start, m.end))

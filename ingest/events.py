@@ -102,7 +102,8 @@ def _in_list(ctx: DocContext, sentence: Sentence, h: VocabHit) -> bool:
     joins = cue_pattern("list_joins").pattern
     if re.search(r",\s*$", before) or re.search(rf",\s*(?:{joins})\s*$", before, re.IGNORECASE):
         return True
-    return bool(re.match(rf"\s*,\s*(?:(?:{joins})\s+)?[^\W\d_A-ZÀ-ÝĐ]", after)) and not re.match(r"\s*,\s*(?:" + joins + r")\s+[A-ZĐ]", after)
+    # the first item: "pelatihan, pendidikan dan ..." (a join within the next three words)
+    return bool(re.match(rf"\s*,\s*(?:[^\W\d_]+\s+){{0,3}}(?i:{joins})\s+[^\W\d_A-ZĐ]", after))
 
 
 def _back_referenced(ctx: DocContext, sentence: Sentence, h: VocabHit) -> bool:
@@ -194,7 +195,9 @@ def _place_for(ctx: DocContext, sentence: Sentence, kind: str) -> Mention | None
     found = mentions_in(ctx, sentence, "Place")
     if not found:
         return None
-    preps = cue_pattern("place_prepositions").pattern
+    preps = cue_pattern("place_prepositions", "at").pattern
+    if kind == "visit":
+        preps += "|" + cue_pattern("place_prepositions", "to").pattern
     for p in found:
         lead = ctx.text[max(sentence.start, p.start - 12) : p.start]
         if re.search(rf"(?:{preps})\s*$", lead, re.IGNORECASE):

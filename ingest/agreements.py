@@ -76,12 +76,12 @@ def _word_count(text: str) -> int:
 
 
 def _kind_hits(ctx: DocContext, sentence: Sentence) -> list[VocabHit]:
-    names = mentions_in(ctx, sentence, "Organization", "Person", "Title")
+    names = mentions_in(ctx, sentence, "Organization", "Person")
     return [h for h in vocab_hits("agreement_kind", sentence.text, sentence.start) if not inside(h.start, h.end, names)]
 
 
 def _status_hits(ctx: DocContext, sentence: Sentence) -> list[VocabHit]:
-    names = mentions_in(ctx, sentence, "Organization", "Person", "Title")
+    names = mentions_in(ctx, sentence, "Organization", "Person")
     return [h for h in vocab_hits("agreement_status", sentence.text, sentence.start)
             if not inside(h.start, h.end, names)]
 
@@ -120,13 +120,51 @@ def _status(ctx: DocContext, sentence: Sentence, trigger: VocabHit) -> tuple[str
     return status, cue
 
 
-def _parties(ctx: DocContext, sentence: Sentence, status_cue: VocabHit | None) -> dict[str, Evidence]:
-    """Organisations taking part in the agreement named in this sentence -> evidence."""
+def _joined(ctx: DocContext, a: Mention, b: Mention) -> bool:
+    """Two names printed as one group: only punctuation, parentheses, joining words
+    ("dan", "and", "và", "atau", "dengan") and fillers ("the", "pihak") between them."""
+    lo, hi = (a, b) if a.start < b.start else (b, a)
+    between = re.sub(r"\([^)]*\)", " ", ctx.text[lo.end : hi.start])
+    words = cue_pattern("with_words").pattern + "|" + cue_pattern("list_joins").pattern + "|" + cue_pattern("party_fillers").pattern
+    rest = re.sub(words, " ", between, flags=re.IGNORECASE)
+    return not re.search(r"\w", rest) and len(between) <= 60
+
+
+def _parties(ctx: DocContext, sentence: Sentence, trigger: VocabHit, status_cue: VocabHit | None) -> dict[str, Evidence]:
+    """Organisations taking part in the agreement named in this sentence -> evidence.
+
+    A party is linked to the agreement's verb, not merely printed in the sentence: the
+    subject (the organisation named last before the verb), the agent after a passive verb
+    ("ditandatangani seluruh organisasi anggota ASEAN TUC"), an organisation after "dengan",
+    "with", "với", "between", "termasuk", and every name joined to one of these by "dan",
+    "and", "và", "atau" or a comma. "Both parties" phrases stand for the document's first two
+    organisations, "dengan perusahaan" for the company named last, and a person who is the
+    subject of the verb ("Khang dijadwalkan ... menandatangani") for their organisations."""
     ev = Evidence(sentence.start, sentence.end, sentence.text)
+    verb = status_cue or trigger
+    orgs = [m for m in org_mentions_in(ctx, sentence) if not in_title_phrase(ctx, m)]
+    linked: list[Mention] = []
+    before = [m for m in orgs if m.end <= verb.start]
+    if before:
+        linked.append(before[-1])
+    after_verb = [m for m in orgs if m.start >= verb.end and _word_count(ctx.text[verb.end : m.start]) <= 4]
+    if after_verb and status_cue is not None:
+        linked.append(after_verb[0])
+    lead = re.compile(r"(?:" + cue_pattern("with_words").pattern + r")(?:\s+(?:" + cue_pattern("party_fillers").pattern
+                      + r"))?[\s,:]*$", re.IGNORECASE)
+    for m in orgs:
+        if lead.search(ctx.text[max(sentence.start, m.start - 30) : m.start]):
+            linked.append(m)
+    grown = True
+    while grown:  # names joined to a party are parties: "KSPSI, KSBSI, KSPI, dan NTUC"
+        grown = False
+        for m in orgs:
+            if m not in linked and any(_joined(ctx, m, p) for p in linked):
+                linked.append(m)
+                grown = True
     out: dict[str, Evidence] = {}
-    for m in org_mentions_in(ctx, sentence):
-        if not in_title_phrase(ctx, m):
-            out.setdefault(m.entity, ev)
+    for m in sorted(linked, key=lambda m: m.start):
+        out.setdefault(m.entity, ev)
     if status_cue is not None:
         # a person just before the status cue is its subject: their organisation is a party
         for p in mentions_in(ctx, sentence, "Person"):
@@ -134,7 +172,7 @@ def _parties(ctx: DocContext, sentence: Sentence, status_cue: VocabHit | None) -
                 gap = ctx.text[p.end : status_cue.start]
                 plan_gap = any(True for _ in cue_pattern("plan_markers").finditer(gap))
                 if _word_count(gap) <= SUBJECT_WINDOW_WORDS or (plan_gap and _word_count(gap) <= PLAN_WINDOW_WORDS + 2):
-                    if not any(o.start >= p.end and o.end <= status_cue.start for o in org_mentions_in(ctx, sentence)):
+                    if not any(o.start >= p.end and o.end <= status_cue.start for o in orgs):
                         for org in person_orgs(ctx, p.entity):
                             out.setdefault(org, ev)
     if cue_pattern("both_parties").search(sentence.text):
@@ -233,7 +271,7 @@ def agreements_found(ctx: DocContext) -> list[AgreementFound]:
         specific = [h for h in hits if h.id != "other"]
         trigger = (specific or hits)[0]
         status, cue = _status(ctx, sentence, trigger)
-        parties = _parties(ctx, sentence, cue)
+        parties = _parties(ctx, sentence, trigger, cue)
         target = None
         if found and _is_back_reference(ctx, sentence, trigger):
             parties = {}

@@ -122,10 +122,13 @@ def _back_referenced(ctx: DocContext, sentence: Sentence, h: VocabHit) -> bool:
 
 def _slots(ctx: DocContext, sentence: Sentence) -> list[_Slot]:
     names = mentions_in(ctx, sentence, "Organization", "Person", "Title")
+    # a trigger inside a name is part of the name; a title word may overlap a trigger
+    # ("Persidangan Perwakilan"), so titles only count as one word for distances
+    containers = [m for m in names if m.type != "Title"]
     dates = [d for d in dates_in(ctx, sentence) if not inside(d.start, d.end, names) and not _is_dateline(ctx, d)]
     quotes = quoted_spans(sentence)
     hits = [h for h in vocab_hits("event_kind", sentence.text, sentence.start)
-            if not inside(h.start, h.end, names) and not inside(h.start, h.end, [(d.start, d.end) for d in dates])
+            if not inside(h.start, h.end, containers) and not inside(h.start, h.end, [(d.start, d.end) for d in dates])
             and not _in_list(ctx, sentence, h)]
     if not hits:
         return []

@@ -131,9 +131,18 @@ def in_title_phrase(ctx: DocContext, org: Mention) -> bool:
     if lm:
         stripped = stripped[: lm.start()].rstrip()
     cut = lo + len(stripped)
-    for m in ctx.mentions:
-        if m.type == "Title" and m.end <= org.start and cut - m.end <= 1 and m.end >= lo:
-            return True
+    hi = s.end if s else len(ctx.text)
+    for t in ctx.mentions:
+        if t.type == "Title" and lo <= t.end <= org.start and cut - t.end <= 1:
+            # a post needs its holder: "Presiden KSBSI Dr. Martha ...", "Bà X, ... Ủy viên Đoàn Chủ tịch Y";
+            # a title word with no person ("Delegasi KSBSI melakukan ...") names no post
+            people = [m for m in ctx.mentions if m.type == "Person" and lo <= m.start < hi]
+            orgs_between = [m for m in ctx.mentions if m.type == "Organization" and lo <= m.start < t.start]
+            if any(0 <= p.start - org.end <= 8 for p in people):
+                return True
+            if any(p.end <= t.start and t.start - p.end <= 80 and not any(p.end <= o.start for o in orgs_between)
+                   for p in people):
+                return True
     tail = stripped[-60:].casefold()
     for r in ctx.relations.values():
         if r.type == "HOLDS_POSITION" and r.target == org.entity and r.title:
@@ -144,11 +153,14 @@ def in_title_phrase(ctx: DocContext, org: Mention) -> bool:
 
 
 def first_orgs(ctx: DocContext, n: int = 2) -> list[str]:
-    """The first ``n`` distinct organisations the document names (not as part of a post)."""
+    """The first ``n`` distinct organisations the document names (not as part of a post, not
+    a department or other unit of an organisation)."""
     out: list[str] = []
+    units = {r.source for r in ctx.relations.values() if r.type == "AFFILIATED_WITH"
+             and (ctx.entities.get(r.source) and ctx.entities[r.source].attrs.get("kind") == "other")}
     for m in sorted((m for m in ctx.mentions if m.type == "Organization" and m.entity in ctx.entities),
                     key=lambda m: m.start):
-        if m.entity not in out and not in_title_phrase(ctx, m):
+        if m.entity not in out and m.entity not in units and not in_title_phrase(ctx, m):
             out.append(m.entity)
             if len(out) == n:
                 break

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
 
+from unionkg.queries import fast
 from unionkg.queries.params import Param, QueryError, date_in_range, validate
 from unionkg.queries.resolve import resolve
 
@@ -44,6 +45,7 @@ class _Ctx:
     def __init__(self, store: Any) -> None:
         self.store = store
         self._entities: dict[str, dict[str, Any] | None] = {}
+        self._evidence: dict[str, list[dict[str, Any]]] = {}
 
     def entity(self, eid: str) -> dict[str, Any]:
         if eid not in self._entities:
@@ -58,11 +60,19 @@ class _Ctx:
         for e in entities:
             self._entities[e["id"]] = e
 
+    def prefetch(self, fact_ids: Iterable[str]) -> None:
+        """Read the evidence of many facts in one go (one round trip on Neo4j)."""
+        todo = [f for f in fact_ids if f not in self._evidence]
+        if todo:
+            self._evidence.update(fast.evidence_many(self.store, todo))
+
     def sources(self, *fact_ids: str) -> list[dict[str, Any]]:
         """Evidence of the facts, one entry per (document, span), in the store's order."""
         out, seen = [], set()
         for fid in fact_ids:
-            for ev in self.store.evidence(fid):
+            if fid not in self._evidence:
+                self._evidence[fid] = self.store.evidence(fid)
+            for ev in self._evidence[fid]:
                 key = (ev["document"], ev["start"], ev["end"])
                 if key in seen:
                     continue
@@ -70,6 +80,22 @@ class _Ctx:
                 out.append({"document": ev["document"], "source": ev.get("source"),
                             "published": ev.get("published"), "sentence": ev["text"]})
         return out
+
+
+def _finish(ctx: _Ctx, rows: list[dict[str, Any]], key: Callable[[dict[str, Any]], Any],
+            limit: int | None = None) -> list[dict[str, Any]]:
+    """Sort ``rows``, keep the first ``limit`` (0/None: all), then fetch the evidence of each
+    row's ``_facts`` into ``sources`` — after the cut, so a limit also saves the evidence reads —
+    and drop the private ``_`` keys."""
+    rows.sort(key=key)
+    if limit:
+        rows = rows[:limit]
+    ctx.prefetch(f for row in rows for f in row["_facts"])
+    out = []
+    for row in rows:
+        row["sources"] = ctx.sources(*row["_facts"])
+        out.append({k: v for k, v in row.items() if not k.startswith("_")})
+    return out
 
 
 def _role_rank(role: str | None) -> tuple[int, str]:
@@ -116,7 +142,7 @@ def officials(store: Any, org: str, as_of: str | None = None, units: bool = True
                 "unit_of": parent["name"] if parent else None,
                 "person": ctx.name(r["source"]), "person_id": r["source"], "role": r.get("role"),
                 "title": r.get("title"), "start": r.get("start"), "end": r.get("end"),
-                "relation_id": r["id"], "sources": ctx.sources(r["id"]), "_depth": depth,
+                "relation_id": r["id"], "sources": None, "_facts": (r["id"],), "_depth": depth,
             })
         if not units:
             continue
@@ -125,11 +151,8 @@ def officials(store: Any, org: str, as_of: str | None = None, units: bool = True
             if member["id"] not in seen and _is_unit(member, unit):
                 seen.add(member["id"])
                 todo.append((member, depth + 1, unit))
-    rows.sort(key=lambda x: (x["_depth"], x["organisation"], x["organisation_id"], _role_rank(x["role"]),
-                             x["person"], x["relation_id"]))
-    for x in rows:
-        del x["_depth"]
-    return rows
+    return _finish(ctx, rows, lambda x: (x["_depth"], x["organisation"], x["organisation_id"],
+                                         _role_rank(x["role"]), x["person"], x["relation_id"]))
 
 
 def posts(store: Any, person: str, as_of: str | None = None) -> list[dict[str, Any]]:
@@ -144,10 +167,10 @@ def posts(store: Any, person: str, as_of: str | None = None) -> list[dict[str, A
         rows.append({
             "person": p["name"], "person_id": p["id"], "role": r.get("role"), "title": r.get("title"),
             "organisation": o["name"], "organisation_id": o["id"], "country": o.get("country"),
-            "start": r.get("start"), "end": r.get("end"), "relation_id": r["id"], "sources": ctx.sources(r["id"]),
+            "start": r.get("start"), "end": r.get("end"), "relation_id": r["id"], "sources": None,
+            "_facts": (r["id"],),
         })
-    rows.sort(key=lambda x: (x["organisation"], x["organisation_id"], x["role"] or "", x["relation_id"]))
-    return rows
+    return _finish(ctx, rows, lambda x: (x["organisation"], x["organisation_id"], x["role"] or "", x["relation_id"]))
 
 
 # -- affiliations / interlocks ---------------------------------------------
@@ -176,122 +199,174 @@ def affiliations(store: Any, org: str, depth: int = 10) -> list[dict[str, Any]]:
                     rows.append({
                         "direction": direction, "level": sign * level, "organisation": o["name"],
                         "organisation_id": other, "kind": o.get("kind"), "country": o.get("country"),
-                        "of": ctx.name(oid), "of_id": oid, "relation_id": r["id"], "sources": ctx.sources(r["id"]),
+                        "of": ctx.name(oid), "of_id": oid, "relation_id": r["id"], "sources": None,
+                        "_facts": (r["id"],),
                     })
             frontier = nxt
             if not frontier:
                 break
-    rows.sort(key=lambda x: (x["level"], x["of"], x["of_id"], x["organisation"], x["organisation_id"]))
-    return rows
+    return _finish(ctx, rows, lambda x: (x["level"], x["of"], x["of_id"], x["organisation"], x["organisation_id"]))
 
 
-def interlocks(store: Any, min_orgs: int = 2, country: str | None = None) -> list[dict[str, Any]]:
+def interlocks(store: Any, min_orgs: int = 2, country: str | None = None, limit: int = 0) -> list[dict[str, Any]]:
     """Persons holding posts in at least ``min_orgs`` organisations (one row per post);
     ``country`` keeps persons with a post in an organisation of that country."""
     ctx = _Ctx(store)
-    by_person: dict[str, list[dict[str, Any]]] = {}
-    for r in store.relations(HOLDS):
-        by_person.setdefault(r["source"], []).append(r)
-    rows = []
-    for pid, rels in by_person.items():
-        orgs = {r["target"] for r in rels}
-        if len(orgs) < min_orgs:
-            continue
-        if country and not any(ctx.entity(o).get("country") == country for o in orgs):
-            continue
-        for r in rels:
+    orgs_of: dict[str, set[str]] = {}
+    for _, person, org in fast.edge_list(store, HOLDS):
+        orgs_of.setdefault(person, set()).add(org)
+    chosen = [p for p, orgs in orgs_of.items() if len(orgs) >= min_orgs]
+    if country:
+        where = fast.attribute(store, ORG, "country")
+        chosen = [p for p in chosen if any(where.get(o) == country for o in orgs_of[p])]
+    shown = fast.names(store, chosen)
+    rows: list[dict[str, Any]] = []
+    # persons in row order; with a limit, stop reading posts once enough rows are in
+    for pid in sorted(chosen, key=lambda p: (shown.get(p, p), p)):
+        if limit and len(rows) >= limit:
+            break
+        for r in store.relations(HOLDS, source=pid):
             o = ctx.entity(r["target"])
             rows.append({
-                "person": ctx.name(pid), "person_id": pid, "organisations": len(orgs), "organisation": o["name"],
-                "organisation_id": o["id"], "country": o.get("country"), "role": r.get("role"),
-                "title": r.get("title"), "relation_id": r["id"], "sources": ctx.sources(r["id"]),
+                "person": shown.get(pid, pid), "person_id": pid, "organisations": len(orgs_of[pid]),
+                "organisation": o["name"], "organisation_id": o["id"], "country": o.get("country"),
+                "role": r.get("role"), "title": r.get("title"), "relation_id": r["id"], "sources": None,
+                "_facts": (r["id"],),
             })
-    rows.sort(key=lambda x: (x["person"], x["person_id"], x["organisation"], x["organisation_id"],
-                             x["role"] or "", x["relation_id"]))
-    return rows
+    return _finish(ctx, rows, lambda x: (x["person"], x["person_id"], x["organisation"], x["organisation_id"],
+                                         x["role"] or "", x["relation_id"]), limit)
 
 
 # -- agreements / events -------------------------------------------------------
 
-def _participants(store: Any, ctx: _Ctx, rel_type: str, fact_id: str) -> list[tuple[dict[str, Any], dict[str, Any]]]:
-    return [(ctx.entity(r["source"]), r) for r in store.relations(rel_type, target=fact_id)]
+# Above this many candidate facts, attributes and links are read for the whole
+# graph in one call each (lib: queries/fast.py) instead of one call per fact.
+ONE_CALL_ABOVE = 40
+
+
+class _Facts:
+    """Agreements or events under consideration: their scalar attributes, names, participating
+    organisations' countries and (events) places — read per fact when few, in bulk when many."""
+
+    def __init__(self, store: Any, ctx: _Ctx, etype: str, ids: list[str] | None, link: str,
+                 keys: tuple[str, ...]) -> None:
+        self.store, self.ctx = store, ctx
+        bulk = ids is None or len(ids) > ONE_CALL_ABOVE
+        self.attrs: dict[str, dict[str, Any]] = {}
+        if bulk:
+            columns = {k: fast.attribute(store, etype, k) for k in keys}
+            every = ids if ids is not None else list(next(iter(columns.values())))
+            self.ids = list(every)
+            self.attrs = {i: {k: columns[k].get(i) for k in keys} for i in self.ids}
+            self.names = fast.names(store, self.ids)
+            wanted = set(self.ids)
+            self.links: dict[str, list[tuple[str, str]]] = {i: [] for i in self.ids}
+            for rid, src, tgt in fast.edge_list(store, link):
+                if tgt in wanted:
+                    self.links[tgt].append((rid, src))
+            self.country = fast.attribute(store, ORG, "country")
+        else:
+            self.ids = list(ids)
+            for i in self.ids:
+                e = ctx.entity(i)
+                self.attrs[i] = {k: e.get(k) for k in keys}
+            self.names = {i: ctx.name(i) for i in self.ids}
+            self.links = {i: [(r["id"], r["source"]) for r in store.relations(link, target=i)] for i in self.ids}
+            self.country = None
+        self.bulk = bulk
+
+    def countries(self, fid: str) -> set[str]:
+        if self.country is not None:
+            found = (self.country.get(src) for _, src in self.links[fid])
+        else:
+            found = (self.ctx.entity(src).get("country") for _, src in self.links[fid])
+        return {c for c in found if c}
+
+    def facts(self, fid: str) -> tuple[str, ...]:
+        return (fid, *(rid for rid, _ in self.links[fid]))
+
+    def participants(self, fid: str) -> list[str]:
+        return sorted(self.ctx.name(src) for _, src in self.links[fid])
 
 
 def agreements(store: Any, org: str | None = None, country: str | None = None, status: str | None = None,
-               kind: str | None = None) -> list[dict[str, Any]]:
+               kind: str | None = None, limit: int = 0) -> list[dict[str, Any]]:
     """Agreements (MoUs, cooperation and collective agreements, joint statements) with their parties."""
     ctx = _Ctx(store)
+    ids = None
     if org:
         o = resolve(store, org, ORG)
         ids = sorted({r["target"] for r in store.relations(PARTY, source=o["id"])})
-        items = [ctx.entity(i) for i in ids]
-    else:
-        items = store.entities(AGR)
-        ctx.prime(items)
+    facts = _Facts(store, ctx, AGR, ids, PARTY, ("date", "status", "kind"))
     rows = []
-    for a in items:
-        if status and a.get("status") != status or kind and a.get("kind") != kind:
+    for fid in facts.ids:
+        a = facts.attrs[fid]
+        if status and a["status"] != status or kind and a["kind"] != kind:
             continue
-        parties = _participants(store, ctx, PARTY, a["id"])
-        countries = sorted({p.get("country") for p, _ in parties if p.get("country")})
+        countries = sorted(facts.countries(fid))
         if country and country not in countries:
             continue
-        rows.append({
-            "date": a.get("date"), "agreement": a["name"], "agreement_id": a["id"], "kind": a.get("kind"),
-            "status": a.get("status"), "topics": a.get("topics"),
-            "parties": sorted(p["name"] for p, _ in parties), "countries": countries,
-            "sources": ctx.sources(a["id"], *sorted(r["id"] for _, r in parties)),
-        })
-    rows.sort(key=lambda x: (x["date"] is None, x["date"] or "", x["agreement"], x["agreement_id"]))
-    return rows
-
-
-def _event_places(store: Any, ctx: _Ctx, eid: str) -> list[dict[str, Any]]:
-    return [ctx.entity(r["target"]) for r in store.relations("HELD_IN", source=eid)]
+        rows.append({"date": a["date"], "agreement": facts.names.get(fid, fid), "agreement_id": fid,
+                     "_facts": facts.facts(fid)})
+    rows = _finish(ctx, rows, lambda x: (x["date"] is None, x["date"] or "", x["agreement"], x["agreement_id"]), limit)
+    out = []
+    for row in rows:
+        e = ctx.entity(row["agreement_id"])
+        out.append({**row, "kind": e.get("kind"), "status": e.get("status"), "topics": e.get("topics"),
+                    "parties": facts.participants(row["agreement_id"]),
+                    "countries": sorted(facts.countries(row["agreement_id"])), "sources": row["sources"]})
+    return out
 
 
 def events(store: Any, org: str | None = None, person: str | None = None, country: str | None = None,
-           since: str | None = None, until: str | None = None, kind: str | None = None) -> list[dict[str, Any]]:
+           since: str | None = None, until: str | None = None, kind: str | None = None,
+           limit: int = 0) -> list[dict[str, Any]]:
     """A timeline of meetings, visits, congresses… by organisation, person, country and date range."""
     ctx = _Ctx(store)
     if since and until and since > until:
         raise QueryError(f"events: since {since} is after until {until}")
-    candidate: set[str] | None = None
+    ids: list[str] | None = None
     for value, types in ((org, ORG), (person, PER)):
         if value:
             who = resolve(store, value, types)
-            ids = {r["target"] for r in store.relations(PART, source=who["id"])}
-            candidate = ids if candidate is None else candidate & ids
-    if candidate is None:
-        items = store.entities(EVT)
-        ctx.prime(items)
+            found = {r["target"] for r in store.relations(PART, source=who["id"])}
+            ids = sorted(found if ids is None else set(ids) & found)
+    facts = _Facts(store, ctx, EVT, ids, PART, ("date", "kind", "location"))
+
+    def dated(d: str | None) -> bool:
+        if not (since or until):
+            return True
+        if not d:
+            return False
+        return not (since and d[: len(since)] < since[: len(d)] or until and d[: len(until)] > until[: len(d)])
+
+    keep = [fid for fid in facts.ids if not (kind and facts.attrs[fid]["kind"] != kind) and dated(facts.attrs[fid]["date"])]
+    places: dict[str, list[str]] = {fid: [] for fid in keep}
+    if facts.bulk:
+        for _, src, tgt in fast.edge_list(store, "HELD_IN"):
+            if src in places:
+                places[src].append(tgt)
+        place_country = fast.attribute(store, "Place", "country")
     else:
-        items = [ctx.entity(i) for i in sorted(candidate)]
+        for fid in keep:
+            places[fid] = [r["target"] for r in store.relations("HELD_IN", source=fid)]
+        place_country = {p: ctx.entity(p).get("country") for ps in places.values() for p in ps}
     rows = []
-    for e in items:
-        if kind and e.get("kind") != kind:
-            continue
-        d = e.get("date")
-        if (since or until) and not d:
-            continue
-        if since and d[: len(since)] < since[: len(d)]:
-            continue
-        if until and d[: len(until)] > until[: len(d)]:
-            continue
-        parts = _participants(store, ctx, PART, e["id"])
-        places = _event_places(store, ctx, e["id"])
-        countries = {p.get("country") for p, _ in parts} | {pl.get("country") for pl in places}
-        if e.get("location"):
-            countries.add(e["location"])
+    for fid in keep:
+        a = facts.attrs[fid]
+        countries = facts.countries(fid) | {place_country.get(p) for p in places[fid] if place_country.get(p)}
+        if a["location"]:
+            countries.add(a["location"])
         if country and country not in countries:
             continue
-        rows.append({
-            "date": d, "event": e["name"], "event_id": e["id"], "kind": e.get("kind"),
-            "location": e.get("location") or (places[0]["name"] if places else None),
-            "participants": sorted(p["name"] for p, _ in parts),
-            "sources": ctx.sources(e["id"], *sorted(r["id"] for _, r in parts)),
-        })
-    rows.sort(key=lambda x: (x["date"] is None, x["date"] or "", x["event"], x["event_id"]))
+        rows.append({"date": a["date"], "event": facts.names.get(fid, fid), "event_id": fid, "kind": a["kind"],
+                     "location": a["location"], "_facts": facts.facts(fid), "_places": places[fid]})
+    rows = _finish(ctx, rows, lambda x: (x["date"] is None, x["date"] or "", x["event"], x["event_id"]), limit)
+    for row in rows:
+        if not row["location"] and places.get(row["event_id"]):
+            row["location"] = ctx.name(sorted(places[row["event_id"]])[0])
+        row["participants"] = facts.participants(row["event_id"])
+        row["sources"] = row.pop("sources")  # keep sources last
     return rows
 
 
@@ -387,48 +462,50 @@ def neighbours(store: Any, name: str, depth: int = 1, via_places: bool = True) -
                     "depth": level, "entity": e["name"], "entity_id": other, "type": e["type"],
                     "kind": e.get("kind"), "country": e.get("country"), "via": ctx.name(node), "via_id": node,
                     "direction": direction, "relation": rel["type"], "role": rel.get("role"),
-                    "relation_id": rel["id"], "sources": ctx.sources(rel["id"]),
+                    "relation_id": rel["id"], "sources": None, "_facts": (rel["id"],),
                 })
         frontier = nxt
-    rows.sort(key=lambda x: (x["depth"], x["type"] or "", x["entity"], x["entity_id"]))
-    return rows
+    return _finish(ctx, rows, lambda x: (x["depth"], x["type"] or "", x["entity"], x["entity_id"]))
 
 
 # -- cooperation ---------------------------------------------------------------
 
+# A country pair may rest on hundreds of facts: its row lists them all in
+# ``facts`` but quotes the evidence of the first few only.
+SOURCES_PER_PAIR = 10
+
+
 def cooperation(store: Any, country: str | None = None, event_kind: str | None = None) -> list[dict[str, Any]]:
     """For each pair of countries, how many agreements and events (``event_kind`` to keep one
-    kind, e.g. ``meeting``) have participating organisations from both."""
+    kind, e.g. ``meeting``) have participating organisations from both; ``sources`` quotes the
+    evidence of the first ``SOURCES_PER_PAIR`` facts of ``facts``."""
     ctx = _Ctx(store)
-    ctx.prime(store.entities(ORG))
+    where = fast.attribute(store, ORG, "country")
+    event_kinds = fast.attribute(store, EVT, "kind") if event_kind else {}
     facts: dict[str, set[str]] = {}
-    for rel_type in (PARTY, PART):
-        for r in store.relations(rel_type):
-            c = ctx.entity(r["source"]).get("country")
+    column: dict[str, str] = {}
+    # by the model's directions, PARTY_TO points at agreements and PARTICIPATED_IN at events
+    for rel_type, col in ((PARTY, "agreements"), (PART, "events")):
+        for _, src, tgt in fast.edge_list(store, rel_type):
+            c = where.get(src)
             if c:
-                facts.setdefault(r["target"], set()).add(c)
-    kinds = {AGR: "agreements", EVT: "events"}
+                facts.setdefault(tgt, set()).add(c)
+                column[tgt] = col
     pairs: dict[tuple[str, str], dict[str, Any]] = {}
     for fid in sorted(facts):
-        countries = facts[fid]
-        if len(countries) < 2:
+        if len(facts[fid]) < 2 or column[fid] == "events" and event_kind and event_kinds.get(fid) != event_kind:
             continue
-        fact = ctx.entity(fid)
-        column = kinds.get(fact["type"])
-        if column is None or (column == "events" and event_kind and fact.get("kind") != event_kind):
-            continue
-        for pair in combinations(sorted(countries), 2):
+        for pair in combinations(sorted(facts[fid]), 2):
             if country and country not in pair:
                 continue
             row = pairs.setdefault(pair, {"country_a": pair[0], "country_b": pair[1], "agreements": 0,
                                           "events": 0, "facts": []})
-            row[column] += 1
+            row[column[fid]] += 1
             row["facts"].append(fid)
-    rows = []
-    for pair in sorted(pairs):
-        row = pairs[pair]
-        row["sources"] = ctx.sources(*row["facts"])
-        rows.append(row)
+    rows = [pairs[p] for p in sorted(pairs)]
+    ctx.prefetch(f for row in rows for f in row["facts"][:SOURCES_PER_PAIR])
+    for row in rows:
+        row["sources"] = ctx.sources(*row["facts"][:SOURCES_PER_PAIR])
     rows.sort(key=lambda x: (-(x["agreements"] + x["events"]), x["country_a"], x["country_b"]))
     return rows
 
@@ -484,16 +561,19 @@ QUERIES: dict[str, Query] = {
                                          Param("depth", "int", default=10, minimum=1)),
                           "parent chain and affiliates tree of an organisation",
                           ("direction", "level", "organisation", "kind", "country", "of", "sources")),
-    "interlocks": Query(interlocks, (Param("min_orgs", "int", default=2, minimum=2), Param("country", "country")),
+    "interlocks": Query(interlocks, (Param("min_orgs", "int", default=2, minimum=2), Param("country", "country"),
+                                     Param("limit", "int", default=0, minimum=0, help="at most this many rows")),
                         "persons holding posts in two or more organisations",
                         ("person", "organisations", "organisation", "role", "title", "sources")),
     "agreements": Query(agreements, (Param("org", "name", help=_NAME_HELP), Param("country", "country"),
                                      Param("status", scheme="agreement_status"),
-                                     Param("kind", scheme="agreement_kind")),
+                                     Param("kind", scheme="agreement_kind"),
+                                     Param("limit", "int", default=0, minimum=0, help="at most this many rows")),
                         "agreements by organisation, country, status or kind",
                         ("date", "agreement", "kind", "status", "parties", "sources")),
     "events": Query(events, (Param("org", "name"), Param("person", "name"), Param("country", "country"),
-                             Param("since", "date"), Param("until", "date"), Param("kind", scheme="event_kind")),
+                             Param("since", "date"), Param("until", "date"), Param("kind", scheme="event_kind"),
+                             Param("limit", "int", default=0, minimum=0, help="at most this many rows")),
                     "timeline of events by organisation, person, country and dates",
                     ("date", "event", "kind", "location", "participants", "sources")),
     "path": Query(path, (Param("from", "name", True, help=_NAME_HELP), Param("to", "name", True, help=_NAME_HELP),

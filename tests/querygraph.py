@@ -20,7 +20,7 @@ from __future__ import annotations
 from unionkg.graph.ids import compound_id, document_id, entity_id, relation_id
 from unionkg.graph.model import Document, Entity, Evidence, Extraction, Relation
 
-__all__ = ["DOCS", "build", "extractions", "XSS_NAME"]
+__all__ = ["DOCS", "build", "extractions", "shown", "XSS_NAME"]
 
 XSS_NAME = "<img src=x onerror=window.__xss=1>"
 
@@ -143,3 +143,12 @@ def build(store, xss: bool = False):
     for ex in extractions(xss):
         store.write(ex)
     return store
+
+
+def shown(source, alias: str) -> str:
+    """The name a store (or its networkx graph) shows for the entity with this name or alias —
+    stores may show the full name or an acronym, so tests do not hard-code which."""
+    if hasattr(source, "nodes"):
+        return next(d["name"] for _, d in source.nodes(data=True) if alias == d["name"] or alias in d["aliases"])
+    (entity,) = source.find(alias)
+    return entity["name"]

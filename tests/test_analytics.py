@@ -7,7 +7,7 @@ import pytest
 
 from unionkg.graph.sqlite_store import SQLiteStore
 from unionkg.queries import analytics as A
-from unionkg.tests.querygraph import build
+from unionkg.tests.querygraph import build, shown
 
 
 @pytest.fixture(scope="module")
@@ -18,7 +18,7 @@ def graph(tmp_path_factory):
 
 
 def _by_name(g, name):
-    return next(n for n, d in g.nodes(data=True) if d["name"] == name)
+    return next(n for n, d in g.nodes(data=True) if d["name"] == name or name in d["aliases"])
 
 
 def test_projections_are_undirected_simple_graphs(graph):
@@ -39,25 +39,26 @@ def test_projections_are_undirected_simple_graphs(graph):
 
 def test_centrality_ranks_the_hub_first(graph):
     rows = A.centrality(graph, top=3)
-    assert rows[0]["name"] == "KSPN" and len(rows) == 3
+    assert rows[0]["id"] == _by_name(graph, "KSPN") and len(rows) == 3
     assert rows[0]["betweenness"] > 0 and 0 < rows[0]["eigenvector"] <= 1
 
 
 def test_brokers_connect_countries(graph):
     rows = A.brokers(graph)
-    assert rows[0]["name"] == "MWC" and rows[0]["countries"] == ["ID", "MY", "VN"]
-    assert "FBL" not in [r["name"] for r in rows]  # all its links are domestic
+    assert rows[0]["id"] == _by_name(graph, "MWC") and rows[0]["countries"] == ["ID", "MY", "VN"]
+    assert _by_name(graph, "FBL") not in [r["id"] for r in rows]  # all its links are domestic
 
 
 def test_communities_are_seeded_and_repeatable(graph):
     first = A.communities(graph)
     assert first == A.communities(graph)
     assert sorted(r["size"] for r in first) == [2, 4]
-    assert {"MWC", "TLD"} in [set(r["members"]) for r in first]
+    assert {_by_name(graph, "MWC"), _by_name(graph, "TLD")} in [set(r["member_ids"]) for r in first]
 
 
 def test_kcore(graph):
     rows = A.kcore(graph, projection="all", k=2)
-    names = {r["name"] for r in rows}
-    assert {"KSPN", "MWC", "Rahmat Hidayat", "Meeting MWC–KSPN"} <= names and "ARTC" not in names
+    ids = {r["id"] for r in rows}
+    assert {_by_name(graph, n) for n in ("KSPN", "MWC", "Rahmat Hidayat", "Meeting MWC–KSPN")} <= ids
+    assert _by_name(graph, "ARTC") not in ids
     assert all(r["core"] >= 2 for r in rows)

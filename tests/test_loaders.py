@@ -304,3 +304,21 @@ def test_good_files_still_load_beside_bad_ones():
     docs, errors = docs_and_errors([FIX / "bad" / "empty.txt", FIX / "good" / "serikat_id.txt", "/nope.txt"])
     assert [d.title for d in docs] == ["Serikat Pekerja Pelabuhan Gelar Rapat Kerja Nasional"]
     assert len(errors) == 2
+
+
+# --------------------------------------------------------------------------- properties
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=400), ext=st.sampled_from([".txt", ".md", ".jsonl", ".html", ".pdf"]))
+def test_arbitrary_bytes_give_a_document_or_a_one_line_error(tmp_path, data, ext):
+    p = tmp_path / f"x{ext}"
+    p.write_bytes(data)
+    for item in load_documents([str(p)], language="en", published="2025-01-01"):
+        if isinstance(item, LoadError):
+            assert "\n" not in str(item) and str(item).startswith(str(p))
+        else:
+            assert item.id == document_id(item.text)

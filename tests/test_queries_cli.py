@@ -1,5 +1,5 @@
 """`unionkg query`, `cypher` and `analyze` through click's CliRunner, on the embedded store
-(and `cypher` on the real Neo4j when the ``neo4j_uri`` fixture is available)."""
+(and `cypher` on the real Neo4j of the ``neo4j_server`` fixture)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from unionkg.cli import main
 from unionkg.graph.sqlite_store import SQLiteStore
-from unionkg.tests.querygraph import build
+from unionkg.tests.querygraph import build, shown
 
 
 @pytest.fixture(scope="module")
@@ -79,29 +79,34 @@ def test_cypher_needs_neo4j(db):
 
 @pytest.mark.neo4j
 def test_cypher_reads_with_parameters_and_refuses_writes_without_write(request):
-    uri = request.getfixturevalue("neo4j_uri")
-    r = _run("cypher", "RETURN $x + 1 AS y, $name AS name", "-p", "x=41", "-p", "name=KSPSI", "--neo4j", uri,
+    server = request.getfixturevalue("neo4j_server")
+    uri = server.uri
+    creds = ["--neo4j-user", server.user, *(["--neo4j-password", server.password] if server.password else []),
+             *(["--neo4j-database", server.database] if server.database else [])]
+    r = _run("cypher", "RETURN $x + 1 AS y, $name AS name", "-p", "x=41", "-p", "name=KSPSI", "--neo4j", uri, *creds,
              "--format", "json")
     assert r.exit_code == 0, r.output
     assert json.loads(r.output) == [{"y": 42, "name": "KSPSI"}]
-    r = _run("cypher", "CREATE (n:UnionkgCliProbe {v: $v}) RETURN n.v AS v", "-p", "v=1", "--neo4j", uri)
+    r = _run("cypher", "CREATE (n:UnionkgCliProbe {v: $v}) RETURN n.v AS v", "-p", "v=1", "--neo4j", uri, *creds)
     assert r.exit_code == 2 and "--write" in r.output and r.output.count("\n") == 1
-    r = _run("cypher", "CREATE (n:UnionkgCliProbe {v: $v}) RETURN n.v AS v", "-p", "v=1", "--write", "--neo4j", uri,
+    r = _run("cypher", "CREATE (n:UnionkgCliProbe {v: $v}) RETURN n.v AS v", "-p", "v=1", "--write", "--neo4j", uri, *creds,
              "--format", "json")
     assert r.exit_code == 0 and json.loads(r.output) == [{"v": 1}]
-    r = _run("cypher", "MATCH (n:UnionkgCliProbe) DETACH DELETE n", "--write", "--neo4j", uri)
+    r = _run("cypher", "MATCH (n:UnionkgCliProbe) DETACH DELETE n", "--write", "--neo4j", uri, *creds)
     assert r.exit_code == 0
 
 
 def test_analyze_commands(db):
     r = _run("analyze", "centrality", "--format", "json", "--store", db)
     assert r.exit_code == 0, r.output
+    with SQLiteStore(db) as s:
+        kspn, mwc = shown(s, "KSPN"), shown(s, "MWC")
     top = json.loads(r.output)[0]
-    assert top["name"] == "KSPN" and top["degree"] == 8
+    assert top["name"] == kspn and top["degree"] == 8
     r = _run("analyze", "brokers", "--format", "json", "--store", db)
-    assert json.loads(r.output)[0]["name"] == "MWC"
+    assert json.loads(r.output)[0]["name"] == mwc
     r = _run("analyze", "communities", "--format", "json", "--store", db)
     comms = json.loads(r.output)
     assert sorted(len(c["members"]) for c in comms) == [2, 4]
     r = _run("analyze", "kcore", "--k", "1", "--store", db)
-    assert r.exit_code == 0 and "KSPN" in r.output
+    assert r.exit_code == 0 and kspn in r.output

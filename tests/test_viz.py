@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from unionkg.cli import main
 from unionkg.graph.sqlite_store import SQLiteStore
-from unionkg.tests.querygraph import XSS_NAME, build
+from unionkg.tests.querygraph import XSS_NAME, build, shown
 from unionkg.viz import escape
 from unionkg.viz.network import build_page, select
 
@@ -43,12 +43,13 @@ def test_page_is_self_contained_and_escapes_document_text(db, tmp_path):
 def test_select_by_focus_country_date_and_kind(db):
     with SQLiteStore(db) as s:
         g = s.to_networkx()
-    mwc = next(iter(_ids_named(g, "MWC")))
+    mwc = next(iter(_ids_named(g, shown(g, "MWC"))))
     near = select(g, focus=mwc, depth=1)
-    assert {d["name"] for _, d in near.nodes(data=True)} == {"MWC", "Siti Aminah", "MoU MWC–KSPN",
+    assert {d["name"] for _, d in near.nodes(data=True)} == {shown(g, "MWC"), "Siti Aminah", "MoU MWC–KSPN",
                                                              "Meeting MWC–KSPN", "Meeting TLD–MWC"}
     vn = select(g, country="VN")
-    assert {d["name"] for _, d in vn.nodes(data=True)} == {"TLD", "Tran Van Binh", "Budi", "Meeting TLD–MWC"}
+    assert {d["name"] for _, d in vn.nodes(data=True)} == {shown(g, "TLD"), "Tran Van Binh", shown(g, "Budi Hartono"),
+                                                           "Meeting TLD–MWC"}
     early = select(g, as_of="2023")
     names = {d["name"] for _, d in early.nodes(data=True)}
     assert "Lina Marlina" in names and "Dewi Kartika" not in names and "Meeting TLD–MWC" not in names

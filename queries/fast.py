@@ -1,0 +1,115 @@
+"""Bulk reads the named queries need on large graphs, answered natively by each backend.
+
+The Store interface returns whole relation and entity dicts; a query that
+aggregates over every post or every agreement (interlocks, cooperation,
+country filters) would decode ~10⁵ of them per call. These four primitives
+return only what such queries use, in one round trip:
+
+- :func:`edge_list` — ``(relation id, source, target)`` of one relation type;
+- :func:`attribute` — one scalar attribute (country, kind, date, status) of every entity of a type;
+- :func:`names` — display names of many entities;
+- :func:`evidence_many` — ``store.evidence`` for many facts.
+
+Each has a native version for the embedded store (SQL on its tables) and for
+Neo4j (Cypher; values as parameters, labels only from the model's fixed type
+lists) and a generic one over the interface for any other store. The answers
+equal what the interface methods give, so query results stay identical across
+backends (the parity test runs every query on both). They are candidates for
+the Store interface itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from unionkg.graph.model import ENTITY_TYPES, RELATION_TYPES
+
+__all__ = ["edge_list", "attribute", "names", "evidence_many"]
+
+_CHUNK = 500  # SQLite host parameters per IN (...) list
+
+
+def _kind(store: Any) -> str:
+    return getattr(store, "backend", "") if getattr(store, "backend", "") in ("sqlite", "neo4j") else "generic"
+
+
+def _chunks(items: list[str]) -> Iterable[list[str]]:
+    for i in range(0, len(items), _CHUNK):
+        yield items[i:i + _CHUNK]
+
+
+def edge_list(store: Any, rel_type: str) -> list[tuple[str, str, str]]:
+    """``(id, source, target)`` of every relation of ``rel_type``, in id order."""
+    if rel_type not in RELATION_TYPES:
+        raise ValueError(f"not a relation type: {rel_type!r}")
+    kind = _kind(store)
+    if kind == "sqlite":
+        return [tuple(r) for r in store.db.execute(
+            "SELECT id, source, target FROM relations WHERE type = ? ORDER BY id", (rel_type,))]
+    if kind == "neo4j":
+        rows = store._read(f"MATCH (a:Entity)-[r:`{rel_type}`]->(b:Entity) "
+                           "RETURN r.id AS id, a.id AS source, b.id AS target ORDER BY r.id")
+        return [(r["id"], r["source"], r["target"]) for r in rows]
+    return [(r["id"], r["source"], r["target"]) for r in store.relations(rel_type)]
+
+
+def attribute(store: Any, entity_type: str, key: str) -> dict[str, Any]:
+    """``{entity id: value or None}`` for every entity of ``entity_type``; ``key`` is a scalar
+    attribute (country, kind, date, status, location)."""
+    if entity_type not in ENTITY_TYPES:
+        raise ValueError(f"not an entity type: {entity_type!r}")
+    if not key.isidentifier():
+        raise ValueError(f"not an attribute name: {key!r}")
+    kind = _kind(store)
+    if kind == "sqlite":
+        return {r[0]: r[1] for r in store.db.execute(
+            "SELECT id, json_extract(attrs, '$.' || ?) FROM entities WHERE type = ? ORDER BY id", (key, entity_type))}
+    if kind == "neo4j":
+        # scalar attributes are also stored as properties of their own (see graph/neo4j_store._flat)
+        rows = store._read(f"MATCH (e:Entity:`{entity_type}`) RETURN e.id AS id, e[$key] AS value ORDER BY e.id",
+                           key=key)
+        return {r["id"]: r["value"] for r in rows}
+    return {e["id"]: e.get(key) for e in store.entities(entity_type)}
+
+
+def names(store: Any, ids: Iterable[str]) -> dict[str, str]:
+    """Display names of the given entity ids (missing ids are left out)."""
+    ids = sorted(set(ids))
+    kind = _kind(store)
+    out: dict[str, str] = {}
+    if kind == "sqlite":
+        for chunk in _chunks(ids):
+            marks = ",".join("?" * len(chunk))
+            out.update(store.db.execute(f"SELECT id, name FROM entities WHERE id IN ({marks})", chunk).fetchall())
+        return out
+    if kind == "neo4j":
+        if ids:
+            rows = store._read("UNWIND $ids AS id MATCH (e:Entity {id: id}) RETURN e.id AS id, e.name AS name", ids=ids)
+            out.update({r["id"]: r["name"] for r in rows})
+        return out
+    for i in ids:
+        e = store.entity(i)
+        if e is not None:
+            out[i] = e["name"]
+    return out
+
+
+def evidence_many(store: Any, fact_ids: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
+    """``{fact id: store.evidence(fact id)}`` for many facts at once (same rows, same order)."""
+    ids = sorted(set(fact_ids))
+    out: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
+    kind = _kind(store)
+    if kind == "neo4j" and ids:
+        rows = store._read(
+            "UNWIND $ids AS fid MATCH (v:Evidence {fact: fid}) MATCH (d:Document {id: v.doc}) "
+            "RETURN fid, v.doc AS document, d.source AS source, d.title AS title, d.published AS published, "
+            "v.start AS start, v.end AS end, v.text AS text ORDER BY fid, d.seq, v.start", ids=ids)
+        for r in rows:
+            fid = r.pop("fid")
+            out[fid].append(r)
+        return out
+    # the embedded store answers one indexed lookup per fact in microseconds
+    for i in ids:
+        out[i] = store.evidence(i)
+    return out

@@ -74,6 +74,14 @@ class _Aff:
         self.by_name[fold(name)] = ent.id
         return ent.id
 
+    # union < federation < confederation < regional and global bodies: a body printed right
+    # before a wider one belongs to it ("PUK FSP LEM SPSI", "Federasi ... KSPSI")
+    _RANK = {"union": 1, "federation": 2, "confederation": 3, "regional_body": 4, "global_union": 5}
+
+    def rank(self, eid: str | None) -> int:
+        e = self.ctx.entities.get(eid or "")
+        return self._RANK.get(e.attrs.get("kind"), 0) if e is not None else 0
+
     def gap(self, view: View, a: int, b: int) -> list:
         return [t for t in view.toks[a + 1: b] if t.text != "."]
 
@@ -118,11 +126,12 @@ class _Aff:
             if not g:
                 if o1.m.attrs.get("possessive"):
                     self.add(o2.entity, o1.entity, view, o2.m)
-                elif o1.entity in self.units or o2.m.attrs.get("ref") is not None or len(o2.m.attrs["name"].split()) == 1:
+                elif o1.entity in self.units or self.rank(o1.entity) < self.rank(o2.entity):
                     self.add(o1.entity, o2.entity, view, o1.m)
             elif len(g) == 1 and g[0].text == "/" and toks[g[0].index - 1].end == g[0].start:
                 self.add(o1.entity, o2.entity, view, o1.m)
-            elif o1.entity in self.units and all(t.key in ("of", "cua", "the") for t in g) and len(g) <= 2:
+            elif (o1.entity in self.units or 0 < self.rank(o1.entity) < self.rank(o2.entity)) \
+                    and all(t.key in ("of", "cua", "the") for t in g) and len(g) <= 2 and self.rank(o1.entity) < 5:
                 self.add(o1.entity, o2.entity, view, o1.m)
         # cue phrases
         for k in range(len(toks)):

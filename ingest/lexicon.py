@@ -16,6 +16,7 @@ and "SECRETARY GENERAL" are one key.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -149,12 +150,25 @@ class Lexicon:
     cue_sets: dict[str, frozenset[str]] = field(default_factory=dict)  # single-word cue groups
     role_verbs: dict = field(default_factory=dict)  # trie: verb → role id
     places: frozenset[str] = frozenset()  # folded place names and aliases
+    raw: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)  # (group, lang) -> case-folded words, marks kept
+    minister_words: frozenset[str] = frozenset()  # folded words of the minister role's one-word labels
+    name_words: frozenset[str] = frozenset()  # folded words of organisation-kind labels and reference names
 
     def cue(self, group: str) -> dict:
         return self.cues.get(group, {})
 
     def words(self, group: str) -> frozenset[str]:
         return self.cue_sets.get(group, frozenset())
+
+    def is_particle(self, text: str) -> bool:
+        """A lower-case particle inside a person's name ("bin", "a/l", "dela")."""
+        t = text.casefold()
+        return any(t in words for (g, _l), words in self.raw.items() if g == "name_particles")
+
+    def raw_words(self, group: str, lang: str) -> frozenset[str]:
+        """Words of one language's cue list, case-folded with diacritics kept (Vietnamese
+        "động" and "đồng" differ)."""
+        return self.raw.get((group, lang), frozenset())
 
 
 def cue_words(data: dict, group: str) -> list[str]:
@@ -214,7 +228,9 @@ def lexicon() -> Lexicon:
     refs_items = []
     for org in _reference():
         for n in org.names():
-            refs_items.append((n, org))
+            n = re.sub(r"\s*\([^)]*\)", "", n).strip()  # "Kongres Kesatuan Sekerja Malaysia (MTUC)"
+            if n:
+                refs_items.append((n, org))
     refs = build_trie(refs_items)
     cues: dict[str, dict] = {}
     sets: dict[str, frozenset[str]] = {}
@@ -224,6 +240,20 @@ def lexicon() -> Lexicon:
         phrases = cue_words(data, group)
         cues[group] = build_trie([(p, group) for p in phrases])
         sets[group] = frozenset(fold(p) for p in phrases if len(fold(p).split()) == 1)
+    raw: dict[tuple[str, str], frozenset[str]] = {}
+    for group, node in data.items():
+        if isinstance(node, dict):
+            for lang, words in node.items():
+                if isinstance(words, list):
+                    raw[(group, str(lang))] = frozenset(str(w).casefold() for w in words)
+    minister_words = frozenset(fold(label) for label, cid, lang in vocab.lexicon("role")
+                               if cid == "minister" and len(fold(label).split()) == 1)
+    name_words = set()
+    for label, cid, lang in kind_rows:
+        name_words.update(fold(label).split())
+    for org in _reference():
+        for n in org.names():
+            name_words.update(w for w in fold(n).split() if len(w) > 3)
     role_verbs = build_trie([(verb, role) for role, verbs in (data.get("role_verbs") or {}).items()
                              for verb in verbs if vocab.is_id("role", role)])
     return Lexicon(
@@ -238,4 +268,7 @@ def lexicon() -> Lexicon:
         cue_sets=sets,
         role_verbs=role_verbs,
         places=_places(),
+        raw=raw,
+        minister_words=minister_words,
+        name_words=frozenset(name_words),
     )

@@ -53,6 +53,7 @@ def is_acronym(text: str) -> bool:
 class _Span:
     a: int  # first token
     b: int  # last token of the name
+    h1: int = -1  # last token of the head noun
     kind: str | None = None
     lang: str | None = None
     unit: bool = False
@@ -63,16 +64,18 @@ class _Span:
     aliases: list[str] = field(default_factory=list)
     possessive: bool = False
     known_only: bool = False
+    drop: bool = False
 
 
 def _namey(t: Tok) -> bool:
-    return not t.punct and (t.cap or t.upper or (t.text[0].isdigit() and any(c.isalpha() for c in t.text)))
+    return not t.punct and (t.cap or t.upper)
 
 
 class _Sentence:
     """Recognition state of one sentence."""
 
-    def __init__(self, view: View, known: dict, lx) -> None:
+    def __init__(self, view: View, known: dict, lx, lower: frozenset[str] = frozenset()) -> None:
+        self.lower = lower
         self.view = view
         self.toks = view.toks
         self.ws = view.ws
@@ -87,14 +90,23 @@ class _Sentence:
             if hit:
                 self.known_at[i] = hit
         self.head_at: dict[int, tuple[int, tuple]] = {}
+        inside_known = {k for i, (e, _v) in self.known_at.items() for k in range(i + 1, e + 1)}
         for i, t in enumerate(self.toks):
+            if i in inside_known:
+                continue
             if (t.cap or t.upper) and i not in self.board:
                 hit = longest(lx.heads, self.ws, i)
                 if hit:
-                    # an all-caps head label ("PT", "FSP", "PUK") must be printed in capitals
                     label = hit[1][2]
-                    if label.isupper() and not t.upper and len(t.text) > 1 and t.text != label:
-                        continue
+                    if label.isupper():
+                        # an acronym label ("PT", "FSP", "PUK") heads a name only when printed in
+                        # capitals with a name after it ("PT Sinar Elektrindo", "FSP KEP")
+                        nxt = hit[0] + 1
+                        if not t.upper or i in self.known_at or nxt >= self.n or not _namey(self.toks[nxt]):
+                            continue
+                        hit = (hit[0], (hit[1][0], "id" if hit[1][1] == "en" else hit[1][1], label))
+                    elif i in self.known_at and self.known_at[i][0] >= hit[0]:
+                        continue  # a known name, not a head noun
                     self.head_at[i] = hit
 
     def _known(self, i: int) -> tuple[int, object] | None:
@@ -107,7 +119,7 @@ class _Sentence:
             if hit and (best is None or hit[0] > best[0]):
                 # acronym aliases must be printed as acronyms; names must be capitalised
                 printed = [self.toks[k] for k in range(i, hit[0] + 1) if not self.toks[k].punct]
-                if not all(_namey(p) or p.key in self.lx.words("name_connectors") for p in printed):
+                if not printed or not _namey(printed[0]):
                     continue
                 if len(printed) == 1 and not (printed[0].upper or printed[0].cap and len(printed[0].text) >= 4):
                     continue
@@ -136,7 +148,7 @@ class _Sentence:
     def _grow(self, h0: int, h1: int, kind: str, lang: str) -> _Span | None:
         toks, lx = self.toks, self.lx
         conn = lx.words("name_connectors")
-        span = _Span(h0, h1, kind=kind, lang=lang, unit=kind in lx.unit_kinds)
+        span = _Span(h0, h1, h1=h1, kind=kind, lang=lang, unit=kind in lx.unit_kinds)
         if lang == "en":
             # left: the capitalised words before an English head ("National Trades Union Congress")
             j = h0 - 1
@@ -145,17 +157,19 @@ class _Sentence:
                 if j in self.blocked:
                     break
                 if j in self.known_at or any(k <= j <= v[0] for k, v in self.known_at.items()):
-                    # a known body right before a unit: "MTUC Women's Committee"
+                    # a known body right before: "MTUC Women's Committee" (in the name),
+                    # "NTUC's International Department" (a possessor, outside it)
                     start = max(k for k, v in self.known_at.items() if k <= j <= v[0])
-                    if span.unit or j < h0 - 1 or True:
-                        if toks[self.known_at[start][0]].text.endswith(("'s", "’s")):
-                            span.possessive = True
-                            break
-                        span.parents.append((start, self.known_at[start][0]))
-                        span.a = start
+                    e = self.known_at[start][0]
+                    if e == j:
+                        span.parents.append((start, e))
+                        if not toks[e].poss:
+                            span.a = start
                     break
                 if _namey(t):
-                    if t.text.endswith(("'s", "’s")) and t.upper:
+                    if t.poss and (j < h0 - 1 or fold(t.text) in lx.places or t.key in lx.places):
+                        break  # a possessor: "the Philippines' Department of ..."
+                    if t.poss and t.key in lx.places:
                         break
                     if t.key in lx.words("function_words") and (j == 0 or not _namey(toks[j - 1])):
                         break
@@ -196,7 +210,8 @@ class _Sentence:
                 if last is not None:
                     span.b = last
             # a name must have a word beside its head, or be known
-            if span.a == h0 and span.b == self.head_at[h0][0] and not self._is_known_span(span):
+            if span.a == h0 and span.b == self.head_at[h0][0] and not self._is_known_span(span) \
+                    and not (self._paren_after(span.b) and len(self.toks[h0].text) > 3 and span.b > h0):
                 return None
             return self._trim(span)
         # head-first languages
@@ -211,7 +226,7 @@ class _Sentence:
                 if e == h0 - 1 and k not in self.blocked:
                     span.parents.append((k, e))
                     span.a = k
-        if span.b == h1 and span.a == h0 and not self._is_known_span(span):
+        if span.drop or span.b == h1 and span.a == h0 and not self._is_known_span(span) and not self._paren_after(span.b):
             return None
         return self._trim(span)
 
@@ -233,12 +248,13 @@ class _Sentence:
                     b = e
                     m = after
                     continue
-                if content or m > h1 + 1 or True:
-                    # a full name starting with a head is a body of its own
-                    if m in self.head_at and not toks[m].upper and content:
-                        break
-                    span.parents.append((m, e))
-                    b = e
+                # a full name starting with a head noun is a body of its own
+                if longest(self.lx.heads, self.ws, m) and not toks[m].upper:
+                    if not content:
+                        span.drop = True  # "Kantor Kementerian Ketenagakerjaan": the ministry's office
+                    break
+                span.parents.append((m, e))
+                b = e
                 break
             if m in self.head_at:
                 # another head after content words starts another body
@@ -273,7 +289,29 @@ class _Sentence:
                 m += 1
                 continue
             break
+        # a name particle after the name: the word before it is a person's ("... Johor Suresh a/l Muniandy")
+        if b + 1 < self.n and self.lx.is_particle(toks[b + 1].text) and b - 1 > h1:
+            b -= 1
         return b
+
+    def split_person_tail(self, span: _Span) -> None:
+        """In "Title Org Person" with nothing between the name and the person ("Ketua PUK ...
+        PT Sinar Elektrindo Batam Roni Gultom,"), the last two capitalised words are the person's."""
+        toks, lx = self.toks, self.lx
+        if span.lang == "en" or span.skip or span.ext is not None or span.h1 < 0 or span.b - span.h1 < 3:
+            return
+        nxt = span.b + 1
+        if nxt < self.n and (_namey(toks[nxt]) or toks[nxt].text == "(" or toks[nxt].key in lx.words("alias_connectors")):
+            return
+        tail = [toks[span.b - 1], toks[span.b]]
+        if any(not t.cap or t.upper or t.key in lx.name_words or t.key in lx.places or t.key in self.lower
+               for t in tail) or (span.b - 1) in self.known_at or span.b in self.known_at:
+            return
+        if fold(tail[0].text + " " + tail[1].text) in lx.places:
+            return
+        span.b -= 2
+        while span.b > span.a and (toks[span.b].key in lx.words("name_connectors") or toks[span.b].punct):
+            span.b -= 1
 
     def _grow_vi(self, h1: int) -> int:
         toks, lx = self.toks, self.lx
@@ -314,6 +352,10 @@ class _Sentence:
             m += 1
         return b
 
+    def _paren_after(self, b: int) -> bool:
+        """A multi-word head label with its own acronym after it ("Pimpinan Unit Kerja (PUK)")."""
+        return b + 2 < self.n and self.toks[b + 1].text == "(" and self.toks[b + 2].upper
+
     def _is_known_span(self, span: _Span) -> bool:
         hit = self.known_at.get(span.a)
         return bool(hit and hit[0] == span.b)
@@ -333,6 +375,53 @@ class _Sentence:
         if span.a > 1 and toks[span.a - 1].key in ("thu",) and toks[span.a - 2].key == "lan":
             return None
         return span
+
+    def extend_acronym(self, span: _Span, text: str) -> None:
+        """A known acronym followed by unknown capitals is one name ("FSP LEM SPSI")."""
+        e = span.b
+        while e + 1 < self.n and self.toks[e + 1].upper and (e + 1) not in self.known_at and (e + 1) not in self.blocked \
+                and (e + 1) not in self.head_at and not _ROMAN.match(self.toks[e + 1].text):
+            e += 1
+        if e > span.b:
+            span.aliases.append(text[self.toks[span.a].start: self.toks[span.b].end])
+            span.b = e
+
+    def run_before_acronym(self, te: int, text: str) -> _Span | None:
+        """A capitalised phrase printed after a title with its acronym in parentheses names
+        a body ("Direktur Jenderal Pembinaan Hubungan Industrial ... (PHI dan Jamsos)")."""
+        toks, conn = self.toks, self.lx.words("name_connectors")
+        a = te + 1
+        if a >= self.n or not _namey(toks[a]) or a in self.blocked or a in self.known_at:
+            return None
+        b = a
+        m = a + 1
+        while m < self.n:
+            if _namey(toks[m]) and m not in self.blocked and m not in self.known_at:
+                b = m
+                m += 1
+            elif toks[m].key in conn and m + 1 < self.n and _namey(toks[m + 1]):
+                m += 1
+            else:
+                break
+        if b + 2 < self.n and toks[b + 1].text == "(" and (toks[b + 2].upper or toks[b + 2].cap) and b > a:
+            return _Span(a, b)
+        return None
+
+    def possessor_before(self, ts: int) -> _Span | None:
+        """"Lumina Harbour Resorts' Director of Human Resources": a possessor before a title is a body."""
+        toks = self.toks
+        b = ts - 1
+        if b < 0 or not toks[b].poss or not _namey(toks[b]) or b in self.blocked or b in self.known_at:
+            return None
+        a = b
+        while a - 1 >= 0 and _namey(toks[a - 1]) and (a - 1) not in self.blocked and (a - 1) not in self.known_at \
+                and toks[a - 1].key not in self.lx.words("function_words"):
+            a -= 1
+        if a == b or fold(toks[b].text) in self.lx.places:
+            return None
+        sp = _Span(a, b)
+        sp.possessive = True
+        return sp
 
     # ------------------------------------------------------------- parenthesis
     def parenthesis(self, span: _Span, text: str, title_before: bool) -> None:
@@ -383,7 +472,8 @@ class _Sentence:
         is_place = words in self.lx.places or longest(self.lx.cue("place_introducers"), self.ws, cont[0]) is not None
         followed_by_block = q < self.n and q in self.blocked
         ends_clause = q >= self.n or not _namey(toks[q])
-        if is_place and (ends_clause or followed_by_block) or (not title_before and ends_clause and len(cont) <= 2):
+        acronyms = all(toks[q].upper for q in cont)
+        if is_place and (ends_clause or followed_by_block) or (acronyms and ends_clause):
             span.b = cont[-1]
             span.ext = cont[-1]
 
@@ -419,6 +509,7 @@ def _mention_for(sent: _Sentence, span: _Span, text: str, known_only: bool = Fal
                 aliases.append(rest)
     if name.endswith(("'s", "’s")):
         name = name[:-2]
+    name = name.rstrip("'’")
     end_tok = toks[span.ext] if span.ext is not None and span.ext > span.b else b
     attrs = {
         "name": name,
@@ -428,10 +519,18 @@ def _mention_for(sent: _Sentence, span: _Span, text: str, known_only: bool = Fal
         "parents": parents,
         "ref": span.ref,
         "extent": end_tok.end,
-        "possessive": span.possessive or b.text.endswith(("'s", "’s")) or (span.b + 1 < len(toks) and toks[span.b + 1].text in ("'", "’")),
+        "possessive": span.possessive or b.poss,
         "headline": sent.view.headline,
     }
     return Mention(a.start, b.end, text[a.start: b.end], "Organization", sent.view.index, attrs=attrs)
+
+
+def _lower_words(ctx: DocContext) -> frozenset[str]:
+    cached = ctx.__dict__.get("_lower_words")
+    if cached is None:
+        cached = frozenset(fold(w) for w in re.findall(r"(?<![\w-])[^\W\d_][\w'-]*", ctx.text) if w[:1].islower())
+        ctx.__dict__["_lower_words"] = cached
+    return cached
 
 
 def find_organizations(ctx: DocContext) -> None:
@@ -440,51 +539,71 @@ def find_organizations(ctx: DocContext) -> None:
     text = ctx.text
     views = sentence_views(ctx)
     titles = mentions_by_sentence(ctx, ("Title",))
+    lower = _lower_words(ctx)
     known: dict = {}  # doc-defined aliases: folded words -> alias
-    body = [v for v in views if not v.headline]
-    found: list[tuple[View, _Sentence, list[_Span]]] = []
-    # pass 1: names around head nouns and reference names; learn the parenthesised aliases
-    for view in body:
-        sent = _Sentence(view, known, lx)
-        title_ends = {tok_range(view, m)[1] for m in titles.get(view.index, [])}
-        spans = sent.head_spans()
-        taken = set()
-        for sp in spans:
-            title_before = any(e in (sp.a - 1, sp.a) for e in title_ends) or (sp.a - 1) in sent.blocked
-            sent.parenthesis(sp, text, title_before)
-            taken.update(range(sp.a, max(sp.b, sp.ext or sp.b) + 1))
-        for i, (e, ref) in sorted(sent.known_at.items()):
-            if any(k in taken for k in range(i, e + 1)):
-                continue
-            sp = _Span(i, e, ref=ref if not isinstance(ref, str) else None, kind=getattr(ref, "kind", None))
-            title_before = any(t in (sp.a - 1, sp.a) for t in title_ends) or (sp.a - 1) in sent.blocked
-            sent.parenthesis(sp, text, title_before)
-            spans.append(sp)
-            taken.update(range(i, max(sp.b, sp.ext or sp.b) + 1))
-        spans.sort(key=lambda s: s.a)
+    found: dict[int, list[_Span]] = {}
+
+    def learn(spans: list[_Span]) -> None:
         for sp in spans:
             for alias in sp.aliases:
                 words = tuple(w for t in tokenize(alias) for w in (t.key.split() if not t.punct else []))
                 if words:
                     trie_add(known, words, alias)
-        found.append((view, sent, spans))
-    # pass 2: aliases used alone (also before they were introduced), and the headline
-    mentions: list[Mention] = []
-    for view in views:
-        sent = _Sentence(view, known, lx)
-        prev = next((f for f in found if f[0] is view), None)
-        spans = list(prev[2]) if prev else []
-        taken = set()
-        for sp in spans:
-            taken.update(range(sp.a, max(sp.b, sp.ext or sp.b) + 1))
+
+    def add_known(sent: _Sentence, spans: list[_Span], taken: set[int], title_ends: set[int], headline: bool) -> None:
         for i, (e, ref) in sorted(sent.known_at.items()):
             if any(k in taken for k in range(i, e + 1)):
                 continue
             sp = _Span(i, e, ref=ref if not isinstance(ref, str) else None, kind=getattr(ref, "kind", None),
-                       known_only=view.headline)
-            sent.parenthesis(sp, text, True)
+                       known_only=headline)
+            sent.extend_acronym(sp, text)
+            title_before = bool({sp.a - 1, sp.a} & title_ends) or (sp.a - 1) in sent.blocked
+            sent.parenthesis(sp, text, title_before)
             spans.append(sp)
-            taken.update(range(i, (sp.ext if sp.ext is not None else e) + 1))
+            taken.update(range(i, max(sp.b, sp.ext or sp.b) + 1))
+
+    # pass 1 (body): names around head nouns, reference names, names a title's context
+    # shows; learn the parenthesised aliases
+    for view in views:
+        if view.headline:
+            continue
+        sent = _Sentence(view, known, lx, lower)
+        tms = titles.get(view.index, [])
+        title_ends = {tok_range(view, m)[1] for m in tms}
+        spans = sent.head_spans()
+        taken: set[int] = set()
+        for sp in spans:
+            j = sp.a - 1
+            while j >= 0 and j not in title_ends and (_namey(view.toks[j]) or view.toks[j].text in "()") and j not in sent.blocked:
+                j -= 1
+            title_before = bool({sp.a - 1, sp.a} & title_ends) or (sp.a - 1) in sent.blocked or j in title_ends
+            sent.parenthesis(sp, text, title_before)
+            if title_before:
+                sent.split_person_tail(sp)
+            taken.update(range(sp.a, max(sp.b, sp.ext or sp.b) + 1))
+        # a name inside another's parenthesis is that one's alias, not a body of its own
+        spans = [sp for sp in spans if not any(o is not sp and o.skip and o.skip[0] < sp.a <= o.skip[1] for o in spans)]
+        for m in tms:
+            ts, te = tok_range(view, m)
+            for sp in (sent.run_before_acronym(te, text), sent.possessor_before(ts)):
+                if sp is not None and not any(k in taken for k in range(sp.a, sp.b + 1)):
+                    sent.parenthesis(sp, text, True)
+                    spans.append(sp)
+                    taken.update(range(sp.a, max(sp.b, sp.ext or sp.b) + 1))
+        add_known(sent, spans, taken, title_ends, False)
+        spans.sort(key=lambda s: s.a)
+        learn(spans)
+        found[view.index] = spans
+    # pass 2: aliases used alone (also before they were introduced), and the headline
+    mentions: list[Mention] = []
+    for view in views:
+        sent = _Sentence(view, known, lx, lower)
+        spans = list(found.get(view.index, []))
+        taken = set()
+        for sp in spans:
+            taken.update(range(sp.a, max(sp.b, sp.ext or sp.b) + 1))
+        title_ends = {tok_range(view, m)[1] for m in titles.get(view.index, [])}
+        add_known(sent, spans, taken, title_ends, view.headline)
         if view.headline:
             spans = [s for s in spans if s.known_only or sent._is_known_span(s)]
         for sp in sorted(spans, key=lambda s: s.a):

@@ -67,7 +67,7 @@ def name_runs(view: View, occupied: set[int], lx) -> list[tuple[int, int, list[i
                 nick = toks[j + 1].text
                 j += 3
                 continue
-            if u.key in particles and not u.cap and j + 1 < n and toks[j + 1].cap and (j + 1) not in occupied:
+            if lx.is_particle(u.text) and not u.cap and j + 1 < n and toks[j + 1].cap and (j + 1) not in occupied:
                 names.append(j)
                 j += 1
                 continue
@@ -91,6 +91,8 @@ def find_persons(ctx: DocContext) -> None:
     func = lx.words("function_words")
     out: list[Mention] = []
     for view in views:
+        if view.headline:
+            continue  # headlines capitalise every word: their names are found by resolution
         toks = view.toks
         n = len(toks)
         occupied: set[int] = {i for i, k in view.claimed.items() if k in ("Title", "Board", "Honorific")}
@@ -116,12 +118,14 @@ def find_persons(ctx: DocContext) -> None:
             if not names:
                 continue
             a, b = names[0], names[-1]
-            if fold(ctx.text[toks[a].start: toks[b].end]) in lx.places:
+            if fold(ctx.text[toks[a].start: toks[b].end]) in lx.places or any(toks[k].key in lx.places for k in names):
                 continue
             hon = _honorific_text(ctx, view, a)
             signal = _signal(ctx, view, a, b, names, nick, hon, org_end, lx)
             if len(names) > _MAX_TOKENS:
                 continue
+            if signal in ("relative", "speech", "member", "title_before") and any(toks[k].key in lx.name_words for k in names):
+                signal = None  # "Konferensi Perburuhan Internasional yang ...", "anggota Dewan Pengupahan Nasional"
             if signal and (len(names) >= 2 or signal in ("honorific", "title_before")):
                 accepted.append((a, b, names, nick, hon, signal))
             elif len(names) >= 2:
@@ -140,7 +144,7 @@ def find_persons(ctx: DocContext) -> None:
                         break
         for a, b, names, nick, hon, signal in sorted(accepted):
             start, end = toks[a].start, toks[b].end
-            name = " ".join(_clean(toks[k].text) for k in names)
+            name = _printed_name(ctx.text, toks, names)
             hstart = toks[a].start
             k = a - 1
             while k >= 0 and view.claimed.get(k) == "Honorific" or (k >= 0 and toks[k].text == "." and view.claimed.get(k - 1) == "Honorific"):
@@ -154,8 +158,15 @@ def find_persons(ctx: DocContext) -> None:
     ctx.mentions.sort(key=lambda m: (m.start, m.end))
 
 
-def _clean(word: str) -> str:
-    return word
+def _printed_name(text: str, toks, names: list[int]) -> str:
+    """The name as printed, initials with their dots, without a quoted nickname."""
+    parts = []
+    for k in names:
+        w = toks[k].text
+        if _INITIAL.match(w) and k + 1 < len(toks) and toks[k + 1].text == "." and toks[k + 1].start == toks[k].end:
+            w += "."
+        parts.append(w)
+    return " ".join(parts)
 
 
 def _honorific_before(view: View, a: int) -> set[int]:
@@ -194,6 +205,8 @@ def _signal(ctx, view: View, a: int, b: int, names, nick, hon, org_end, lx) -> s
         return "honorific"
     # a title before (through its organisation): "Presiden KSBSI Dr. Martha", "TUCP President Mr X"
     k = a - 1
+    if k >= 0 and toks[k].text == "," and (k - 1) in org_end:
+        k -= 1  # "... (PHI dan Jamsos) Kemnaker, Indah Permatasari"
     while k >= 0 and (k in org_end or toks[k].key in ("of", "the") or toks[k].text in ("'s", "’s")):
         k = org_end.get(k, k) - 1 if k in org_end else k - 1
     if k >= 0 and view.claimed.get(k) in ("Title", "Board"):
@@ -219,7 +232,7 @@ def _signal(ctx, view: View, a: int, b: int, names, nick, hon, org_end, lx) -> s
             hit = longest(lx.cue(group), view.ws, start)
             if hit and hit[0] == a - 1:
                 return group
-    if nick or any(_INITIAL.match(toks[i].text) for i in names[:-1]) or any(not toks[i].cap for i in names):
+    if nick or any(_INITIAL.match(toks[i].text) for i in names[:-1]) or any(lx.is_particle(toks[i].text) for i in names):
         return "shape"
     return None
 

@@ -142,11 +142,13 @@ class _Reader:
                 return o
         return chain[-1] if chain else None
 
-    def persons_after(self, view: View, items: list[Item], j: int, after: Item) -> list[Item]:
+    def persons_after(self, view: View, items: list[Item], j: int, after: Item, chained: bool) -> list[Item]:
         out: list[Item] = []
         if j < len(items) and items[j].kind == "P":
             g = self.gap(view, after, items[j])
-            if self.gap_ok(g, {",", ":"}) and len(g) <= 1:
+            # "Ketua Departemen ... KSPI, Dr. Nurhayati Lubis": a comma only after an organisation,
+            # and not when the name has a title of its own after it ("..., Yusuf Effendi sebagai ...")
+            if not g or chained and self.gap_ok(g, {",", ":"}) and len(g) <= 1 and not self.own_title_after(view, items, j):
                 out.append(items[j])
                 k = j + 1
                 while k < len(items) and items[k].kind == "P":
@@ -158,6 +160,43 @@ class _Reader:
                     else:
                         break
         return out
+
+    def linked(self, view: View, g: list) -> bool:
+        """Does the gap between a name and a title link them? ", ", "sebagai", ", yang juga
+        menjabat sebagai", "who was elected", "as the labor center's new"."""
+        toks = [t for t in g if t.text != "."]
+        if toks and toks[0].text == ",":
+            toks = toks[1:]
+        if not toks:
+            return True
+        idx = {t.index for t in toks}
+        p = 0
+        phrases = 0
+        loose = 0
+        while p < len(toks):
+            t = toks[p]
+            hit = None
+            for group in ("title_links", "election_verbs"):
+                h = longest(self.lx.cue(group), view.ws, t.index)
+                if h and h[0] in idx and (hit is None or h[0] > hit):
+                    hit = h[0]
+            if hit is not None:
+                phrases += 1
+                while p < len(toks) and toks[p].index <= hit:
+                    p += 1
+                continue
+            if phrases and not t.cap and (not t.punct or t.text in ("'s", "’s")) and loose < 4:
+                loose += 1
+                p += 1
+                continue
+            return False
+        return phrases > 0
+
+    def own_title_after(self, view: View, items: list[Item], k: int) -> bool:
+        if k + 1 < len(items) and items[k + 1].kind == "T":
+            g = self.gap(view, items[k], items[k + 1])
+            return bool(g) and self.linked(view, g) and not all(t.text == "," for t in g)
+        return False
 
     def own_org_after(self, view: View, items: list[Item], k: int) -> bool:
         """Is person k followed by "dari/from <org>" (a statement of its own)?"""
@@ -178,8 +217,7 @@ class _Reader:
             return []
         if any(not t.punct and t.cap for t in g):
             return []
-        if not (all(t.text == "," for t in g) or any(t.key in self.link_words for t in g)
-                or longest(self.lx.cue("title_links"), view.ws, g[0].index) or longest(self.lx.cue("election_verbs"), view.ws, g[0].index)):
+        if not self.linked(view, g):
             return []
         out = [p]
         k = i - 2
@@ -261,7 +299,7 @@ class _Reader:
                 continue
             chain, j = self.org_chain_after(view, items, i)
             org = self.post_org(chain)
-            persons = self.persons_after(view, items, j, chain[-1] if chain else t)
+            persons = self.persons_after(view, items, j, chain[-1] if chain else t, bool(chain))
             org_before = None
             if i > 0 and items[i - 1].kind == "O":
                 g = self.gap(view, items[i - 1], t)
@@ -371,9 +409,15 @@ class _Reader:
             if not r.attrs.get("former"):
                 held.setdefault((r.source, r.role or ""), r.target)
         for view, p, t, role, former, acting, term, title_text, items in self.pending:
-            target = held.get((p.m.entity, role))
+            target = held.get((p.m.entity, role)) or self.portfolio(title_text, t)
             if target is None:
-                before = [it for it in items if it.kind == "O" and it.b < t.a]
+                # the body of the previous post in the same list ("Presiden KSBSI X bersama Sekretaris Jenderal Y")
+                prev = [r for r in self.posts if r.evidence and r.evidence[0].start == view_start(self.ctx, view)
+                        and self._post_before(r, t)]
+                if prev:
+                    target = prev[-1].target
+            if target is None:
+                before = [it for it in items if it.kind == "O" and it.b < t.a and t.a - it.b <= 6]
                 if before:
                     target = before[-1].entity
             if target is None and self._election(view, t):
@@ -381,11 +425,39 @@ class _Reader:
             if target:
                 self.add_post(view, p, target, t, role, former, acting, term, title_text)
 
+    def _post_before(self, r: Relation, t: Item) -> bool:
+        return any(m.type == "Person" and m.entity == r.source and m.end <= t.m.start
+                   and self.ctx.sentence_at(m.start) is self.ctx.sentence_at(t.m.start) for m in self.ctx.mentions)
+
+    def portfolio(self, title_text: str, t: Item) -> str | None:
+        """A title naming a body's field ("Human Resources Minister", "Timbalan Menteri Sumber
+        Manusia", "Labor and Employment Secretary") belongs to the body whose name has those words."""
+        conn = self.lx.words("name_connectors")
+        label_words = set(fold(t.m.attrs.get("label") or "").split())
+        words = {w for w in fold(title_text).split() if w not in conn and w not in label_words}
+        words -= self.lx.minister_words
+        if not words:
+            return None
+        best = None
+        for e in self.ctx.entities.values():
+            if e.type != "Organization":
+                continue
+            for n in [e.name, *e.aliases]:
+                nw = set(fold(n).split())
+                if words <= nw and len(nw - words) <= 2:
+                    if best is None or len(n) < len(best[1]):
+                        best = (e.id, n)
+        return best[0] if best else None
+
     def _election(self, view: View, t: Item) -> bool:
         for k in range(0, t.a):
             if phrase_at(view, "election_verbs", k) is not None:
                 return True
         return False
+
+
+def view_start(ctx: DocContext, view: View) -> int:
+    return ctx.sentences[view.index].start
 
 
 def find_positions(ctx: DocContext) -> None:

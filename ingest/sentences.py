@@ -36,7 +36,7 @@ _ABBREV_EXTRA = {"no", "jl", "plt", "pj", "plh", "st", "jr", "sr", "vs", "co", "
 class Tok:
     """One token: offsets into the document text, the printed text, its folded key."""
 
-    __slots__ = ("start", "end", "text", "key", "cap", "upper", "punct", "index")
+    __slots__ = ("start", "end", "text", "key", "cap", "upper", "punct", "index", "poss")
 
     def __init__(self, start: int, end: int, text: str, index: int) -> None:
         self.start = start
@@ -45,7 +45,10 @@ class Tok:
         self.index = index
         first = text[0]
         self.punct = not (first.isalnum() or first == "_")
-        self.key = "" if self.punct else fold(text)
+        # a possessive is keyed by its owner ("NTUC's" -> "ntuc", "Workers'" -> "workers")
+        self.poss = len(text) > 2 and (text[-2:] in ("'s", "’s") or text[-1] in "'’")
+        base = text[:-2] if text[-2:] in ("'s", "’s") and len(text) > 2 else text
+        self.key = "" if self.punct else fold(base)
         self.cap = first.isupper()
         letters = [c for c in text if c.isalpha()]
         self.upper = len(letters) >= 2 and all(c.isupper() for c in letters)

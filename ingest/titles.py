@@ -17,6 +17,7 @@ that organisation names stop before them.
 
 from __future__ import annotations
 
+from unionkg.graph.ids import fold
 from unionkg.ingest.context import DocContext, Mention
 from unionkg.ingest.lexicon import lexicon, longest, matches
 from unionkg.ingest.spans import sentence_views
@@ -70,8 +71,19 @@ def find_titles(ctx: DocContext) -> None:
                     boards.append((end + 1, nxt[0]))
                     end = nxt[0]
                     nxt = longest(lx.boards, ws, end + 1)
-                start, stop = toks[i].start, toks[end].end
-                for k in range(i, end + 1):
+                first = i
+                minister = bool(set(fold(label).split()) & lx.minister_words)
+                # "Human Resources Minister": the portfolio printed before a minister's title
+                if minister:
+                    q = i - 1
+                    while q >= 0 and toks[q].cap and not toks[q].upper and q not in view.claimed \
+                            and toks[q].key not in lx.words("function_words") and not toks[q].poss:
+                        q -= 1
+                    if q < i - 1 and (q < 0 or not toks[q].cap or toks[q].upper or q in view.claimed):
+                        first = q + 1
+                end = _qualifier_after(view, end, minister, lx)
+                start, stop = toks[first].start, toks[end].end
+                for k in range(first, end + 1):
                     view.claimed[k] = "Title"
                 out.append(Mention(start, stop, ctx.text[start:stop], "Title", view.index, attrs={
                     "role": role, "label": label, "lang": lang, "title": ctx.text[start:stop],
@@ -80,6 +92,8 @@ def find_titles(ctx: DocContext) -> None:
                 i = end + 1
                 continue
             hon = longest(lx.honorifics, ws, i)
+            if hon and hon[1][1][:1].islower() and t.cap and i > 0 and not toks[i - 1].punct:
+                hon = None  # "ông"/"bà" start a name only in lower case or at a clause start ("Mr Marcus Ong")
             if hon:
                 end = hon[0]
                 # an honorific stands before a capitalised name ("Dr. Martha", "bà Lê", "Dato' Sri")
@@ -103,3 +117,38 @@ def find_titles(ctx: DocContext) -> None:
             i += 1
     ctx.mentions.extend(out)
     ctx.mentions.sort(key=lambda m: (m.start, m.end))
+
+
+def _qualifier_after(view, end: int, minister: bool, lx) -> int:
+    """Extend a title over a qualifier printed after it: "Director of Human Resources",
+    "Vice President for Women", "Duta Besar Republik Indonesia untuk Laos", a minister's
+    portfolio before an honorific ("Timbalan Menteri Sumber Manusia Datuk Seri ...")."""
+    toks, n = view.toks, len(view.toks)
+
+    def run_from(k: int) -> int:
+        q = k
+        while q < n and toks[q].cap and not toks[q].upper and q not in view.claimed and not longest(lx.honorifics, view.ws, q):
+            q += 1
+        return q - 1
+
+    nxt = end + 1
+    if nxt < n and toks[nxt].key in ("of", "for") and nxt + 1 < n and toks[nxt + 1].cap:
+        last = run_from(nxt + 1)
+        if last > nxt and not any(longest(lx.heads, view.ws, q) or longest(lx.refs, view.ws, q) for q in range(nxt + 1, last + 1)):
+            return last
+    if nxt < n and toks[nxt].cap:
+        last = run_from(nxt)
+        if last >= nxt:
+            words = fold(" ".join(t.text for t in toks[nxt:last + 1])).split()
+            # an ambassador's country: "Republik Indonesia (untuk Laos)"
+            if words and (" ".join(words) in lx.places or " ".join(words[1:]) in lx.places and len(words) > 1):
+                e = last
+                if e + 2 < n and toks[e + 1].key in ("untuk", "to", "for", "di", "in", "tai", "ke") and toks[e + 2].cap:
+                    last2 = run_from(e + 2)
+                    if " ".join(fold(" ".join(t.text for t in toks[e + 2:last2 + 1])).split()) in lx.places:
+                        e = last2
+                return e
+            if minister and last + 1 < n and longest(lx.honorifics, view.ws, last + 1) \
+                    and not any(longest(lx.heads, view.ws, q) for q in range(nxt, last + 1)):
+                return last
+    return end

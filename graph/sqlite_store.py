@@ -50,6 +50,10 @@ CREATE TABLE IF NOT EXISTS relations (
 CREATE INDEX IF NOT EXISTS relations_source ON relations(source);
 CREATE INDEX IF NOT EXISTS relations_target ON relations(target);
 CREATE INDEX IF NOT EXISTS relations_type ON relations(type);
+-- (queries) endpoint + type: without these SQLite answers relations(type=T, source=X) from the
+-- type index, scanning every relation of T (10 ms a call at 5k nodes, seconds at 100k)
+CREATE INDEX IF NOT EXISTS relations_source_type ON relations(source, type);
+CREATE INDEX IF NOT EXISTS relations_target_type ON relations(target, type);
 CREATE TABLE IF NOT EXISTS rel_claims (relation TEXT NOT NULL, doc TEXT NOT NULL, title TEXT, start TEXT,
     "end" TEXT, attrs TEXT NOT NULL DEFAULT '{}', PRIMARY KEY (relation, doc));
 CREATE INDEX IF NOT EXISTS rel_claims_doc ON rel_claims(doc);

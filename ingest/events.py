@@ -120,11 +120,23 @@ def _back_referenced(ctx: DocContext, sentence: Sentence, h: VocabHit) -> bool:
     return bool(first and cue_pattern("back_references", "after").search(after[: first[-1].end()]))
 
 
+_ORDINAL = re.compile(r"(?<!\w)(?:[IVXLC]+|\d+(?:st|nd|rd|th)?|ke-?\d+|lần thứ \w+)(?!\w)")
+
+
+def _numbered_event_name(m: Mention) -> bool:
+    """"Kongres V", "20th National Congress", "Đại hội lần thứ VI" read as a name: a numbered
+    event, not an organisation, so its event word still counts."""
+    if m.type != "Organization" or not _ORDINAL.search(m.text):
+        return False
+    hits = vocab_hits("event_kind", m.text)
+    return bool(hits) and (hits[0].start == 0 or hits[-1].end == len(m.text))
+
+
 def _slots(ctx: DocContext, sentence: Sentence) -> list[_Slot]:
     names = mentions_in(ctx, sentence, "Organization", "Person", "Title")
     # a trigger inside a name is part of the name; a title word may overlap a trigger
     # ("Persidangan Perwakilan"), so titles only count as one word for distances
-    containers = [m for m in names if m.type != "Title"]
+    containers = [m for m in names if m.type != "Title" and not _numbered_event_name(m)]
     dates = [d for d in dates_in(ctx, sentence) if not inside(d.start, d.end, names) and not _is_dateline(ctx, d)]
     quotes = quoted_spans(sentence)
     hits = [h for h in vocab_hits("event_kind", sentence.text, sentence.start)

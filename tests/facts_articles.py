@@ -86,10 +86,25 @@ def _names(e: Entity) -> set[str]:
     return {fold(n) for n in [e.name, *e.aliases]}
 
 
-def find_org(ex: Extraction, name: str) -> Entity | None:
-    key = fold(name)
+def _same_name(have: set[str], wanted: str, loose: bool) -> bool:
+    """Folded equality; ``loose`` also takes a name cut short by the recogniser when it keeps
+    the first three words or more ("Pimpinan Unit Kerja Serikat Pekerja Metal Indonesia" for
+    the full PUK name): organisation names are the recognisers' business, not these tests'."""
+    key = fold(wanted)
+    if key in have:
+        return True
+    if not loose:
+        return False
+    for h in have:
+        short, long_ = sorted((h.split(), key.split()), key=len)
+        if len(short) >= 3 and long_[: len(short)] == short:
+            return True
+    return False
+
+
+def find_org(ex: Extraction, name: str, loose: bool = False) -> Entity | None:
     for e in ex.entities:
-        if e.type == "Organization" and key in _names(e):
+        if e.type == "Organization" and _same_name(_names(e), name, loose):
             return e
     return None
 
@@ -99,20 +114,21 @@ def linked(ex: Extraction, rel_type: str, target: str) -> list[Entity]:
     return [e for e in ex.entities if e.id in ids]
 
 
-def covers(ex: Extraction, entities: list[Entity], wanted: list[str]) -> bool:
-    keys = set().union(*(_names(e) for e in entities)) if entities else set()
-    return all(fold(w) in keys for w in wanted)
+def covers(ex: Extraction, entities: list[Entity], wanted: list[str], loose: bool = False) -> bool:
+    return all(any(_same_name(_names(e), w, loose) for e in entities) for w in wanted)
 
 
-def check(ex: Extraction, expect: dict) -> list[str]:
-    """What the extraction gets wrong against the expectations (empty when right)."""
+def check(ex: Extraction, expect: dict, loose: bool = False, skip: tuple[str, ...] = ()) -> list[str]:
+    """What the extraction gets wrong against the expectations (empty when right); ``skip``
+    leaves out expectation keys (e.g. what a recogniser is known to miss)."""
+    expect = {k: v for k, v in expect.items() if k not in skip}
     problems: list[str] = []
     agreements = [e for e in ex.entities if e.type == "Agreement"]
     events = [e for e in ex.entities if e.type == "Event"]
     if "agreement_count" in expect and len(agreements) != expect["agreement_count"]:
         problems.append(f"{len(agreements)} agreements, expected {expect['agreement_count']}: {[a.name for a in agreements]}")
     for want in expect.get("agreements") or []:
-        hits = [a for a in agreements if covers(ex, linked(ex, "PARTY_TO", a.id), want["parties"])]
+        hits = [a for a in agreements if covers(ex, linked(ex, "PARTY_TO", a.id), want["parties"], loose)]
         if not hits:
             problems.append(f"no agreement with parties {want['parties']}")
             continue
@@ -127,7 +143,7 @@ def check(ex: Extraction, expect: dict) -> list[str]:
             problems.append(f"agreement {a.name} has no evidence")
     for want in expect.get("events") or []:
         hits = [e for e in events if e.attrs.get("date") == want["date"] and e.attrs.get("kind") == want["kind"]
-                and covers(ex, linked(ex, "PARTICIPATED_IN", e.id), want["participants"])]
+                and covers(ex, linked(ex, "PARTICIPATED_IN", e.id), want["participants"], loose)]
         if not hits:
             problems.append(f"no {want['kind']} on {want['date']} with {want['participants']}: "
                             f"{[(e.attrs.get('kind'), e.attrs.get('date'), [p.name for p in linked(ex, 'PARTICIPATED_IN', e.id)]) for e in events]}")
@@ -138,11 +154,11 @@ def check(ex: Extraction, expect: dict) -> list[str]:
         if got != n:
             problems.append(f"{got} {kind} events, expected {n}")
     for org, members in (expect.get("members") or {}).items():
-        e = find_org(ex, org)
+        e = find_org(ex, org, loose)
         if e is None or e.attrs.get("members") != members:
             problems.append(f"{org}: members {None if e is None else e.attrs.get('members')}, expected {members}")
     for org in expect.get("no_members") or []:
-        e = find_org(ex, org)
+        e = find_org(ex, org, loose)
         if e is not None and e.attrs.get("members") is not None:
             problems.append(f"{org}: members {e.attrs.get('members')}, expected none")
     for r in ex.relations:

@@ -216,7 +216,7 @@ class _Sentence:
             return self._trim(span)
         # head-first languages
         if lang == "vi":
-            b = self._grow_vi(h1)
+            b = self._grow_vi(h1, span)
         else:
             b = self._grow_right(h1, span)
         span.b = b
@@ -313,11 +313,15 @@ class _Sentence:
         while span.b > span.a and (toks[span.b].key in lx.words("name_connectors") or toks[span.b].punct):
             span.b -= 1
 
-    def _grow_vi(self, h1: int) -> int:
+    def _grow_vi(self, h1: int, span: _Span) -> int:
+        """Vietnamese names: each word's first syllable is capitalised ("Tập đoàn Công
+        nghiệp Cao su Việt Nam"), a descriptive word may be all lower case after one
+        capitalised syllable ("Ban Quan hệ lao động"), "thành phố"/"tỉnh" bring a place."""
         toks, lx = self.toks, self.lx
-        stop = lx.words("function_words")
+        stop = lx.raw_words("function_words", "vi")  # diacritics matter: "động" is not "đồng"
         b = h1
         m = h1 + 1
+        prev = "head"
         caps_run = 0
         lower_run = 0
         while m < self.n:
@@ -326,28 +330,36 @@ class _Sentence:
                 break
             if m in self.known_at:
                 e = self.known_at[m][0]
-                if m in self.head_at and not t.upper:
+                if longest(lx.heads, self.ws, m) and not t.upper:
                     break  # a full name of its own ("Ban Quan hệ lao động Tổng Liên đoàn")
+                span.parents.append((m, e))
                 return e  # an acronym closing the name ("Ban Quan hệ quốc tế LFTU")
             if m in self.head_at and b > h1:
-                break
+                # a second head noun starts another body when a name follows it
+                he = self.head_at[m][0]
+                if he + 1 < self.n and (toks[he + 1].cap or toks[he + 1].upper):
+                    break
+                b = he
+                m = he + 1
+                prev = "head"
+                continue
             intro = longest(lx.cue("place_introducers"), self.ws, m)
             if intro and intro[0] + 1 < self.n and toks[intro[0] + 1].cap:
                 m = intro[0] + 1
-                caps_run = 0
-                lower_run = 0
+                prev, caps_run, lower_run = "intro", 0, 0
                 continue
             if t.cap or t.upper:
-                caps_run += 1
-                lower_run = 0
+                caps_run = caps_run + 1 if prev == "cap" else 1
+                prev, lower_run = "cap", 0
                 b = m
                 m += 1
                 continue
             # a lower-case syllable continues a word begun by a single capitalised syllable
-            if b == h1 or caps_run >= 2 or lower_run >= 3 or t.key in stop:
+            ok = (prev == "cap" and caps_run == 1) or (prev == "lower" and lower_run < 3)
+            if not ok or t.text.casefold() in stop:
                 break
+            prev = "lower"
             lower_run += 1
-            caps_run = 0
             b = m
             m += 1
         return b

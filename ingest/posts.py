@@ -294,6 +294,7 @@ class _Reader:
     def read_sentence(self, view: View, items: list[Item]) -> None:
         ctx, lx = self.ctx, self.lx
         has_title: set[int] = set()
+        title_persons: dict[int, list[Item]] = {}
         for i, t in enumerate(items):
             if t.kind != "T":
                 continue
@@ -306,10 +307,14 @@ class _Reader:
                 if not g or self.gap_ok(g, _POSSESSIVE) or items[i - 1].m.attrs.get("possessive"):
                     org_before = items[i - 1]
             if not persons:
-                k = i - 1 if org_before is None else i - 1
                 persons = self.persons_before(view, items, i if org_before is None else i - 1)
+            if not persons and i > 0 and items[i - 1].kind == "T" and (i - 1) in title_persons:
+                g = self.gap(view, items[i - 1], t)
+                if g and longest(lx.cue("title_joiners"), view.ws, g[0].index):
+                    persons = title_persons[i - 1]  # "Phó Chủ tịch kiêm Trưởng Ban ..."
             if not persons:
                 continue
+            title_persons[i] = persons
             if org is None and org_before is not None:
                 org = org_before
             # "Title Person of the Org"

@@ -172,7 +172,9 @@ class SQLiteStore(Store):
             row = self.db.execute("SELECT reference, refname FROM entities WHERE id = ?", (eid,)).fetchone()
             if row is None:
                 continue
-            names = self.db.execute("SELECT name, doc FROM names WHERE entity = ?", (eid,)).fetchall()
+            # rowid order = the order a document listed the names (its entity name first), as
+            # Neo4j's "pos": without it the earliest document's alphabetically first alias won
+            names = self.db.execute("SELECT name, doc FROM names WHERE entity = ? ORDER BY rowid", (eid,)).fetchall()
             doc_names = [n for n in names if not n["doc"].startswith("@")]
             if not doc_names and not row["reference"]:
                 self._delete_entity(eid)

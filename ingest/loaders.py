@@ -391,13 +391,20 @@ def _load_jsonl(path: str, language: str | None, published: str | None) -> Itera
                 except ValueError as exc:
                     yield LoadError(where, f"'published': {exc}")
                     continue
+            line_language = obj.get("language") or None
+            if line_language is not None:
+                line_language = str(line_language).strip().lower()
+                if not re.fullmatch(r"[a-z]{2,3}", line_language):
+                    yield LoadError(where, f"'language' must be an ISO 639-1 code such as 'id' or 'vi', "
+                                           f"not {obj['language']!r}")
+                    continue
             url = obj.get("url") or None
             source = url or (f"{path}#{obj['id']}" if obj.get("id") not in (None, "") else where)
             text = _normalise(text)
             title = obj.get("title")
             try:
                 yield _document(text, source, str(title) if title else _headline(text), language, line_published,
-                                url, meta_language=obj.get("language") or None)
+                                url, meta_language=line_language)
             except _Reject as exc:
                 yield LoadError(where, str(exc))
     if not seen_any:

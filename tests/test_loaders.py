@@ -176,6 +176,15 @@ def test_jsonl_bad_lines_name_file_and_line_and_good_lines_still_load():
     assert all("\n" not in str(e) for e in errors)
 
 
+def test_jsonl_language_must_be_a_code(tmp_path):
+    p = tmp_path / "a.jsonl"
+    p.write_text('{"text": "Serikat buruh berunding.", "language": "Bahasa Indonesia"}\n'
+                 '{"text": "Serikat buruh berunding.", "language": "ID"}\n', encoding="utf-8")
+    docs, errors = docs_and_errors([p])
+    assert errors[0].source == f"{p}:1" and "ISO 639-1" in errors[0].reason
+    assert docs[0].language == "id"
+
+
 def test_jsonl_non_object_line(tmp_path):
     p = tmp_path / "a.jsonl"
     p.write_text('["a list"]\n{"text": "Good line about a union."}\n', encoding="utf-8")

@@ -46,6 +46,7 @@ class _Ctx:
         self.store = store
         self._entities: dict[str, dict[str, Any] | None] = {}
         self._evidence: dict[str, list[dict[str, Any]]] = {}
+        self._names: dict[str, str] = {}
 
     def entity(self, eid: str) -> dict[str, Any]:
         if eid not in self._entities:
@@ -54,6 +55,8 @@ class _Ctx:
         return e if e is not None else {"id": eid, "type": None, "name": eid, "aliases": []}
 
     def name(self, eid: str) -> str:
+        if eid in self._names and eid not in self._entities:
+            return self._names[eid]
         return self.entity(eid)["name"]
 
     def prime(self, entities: Iterable[dict[str, Any]]) -> None:
@@ -288,6 +291,13 @@ class _Facts:
     def participants(self, fid: str) -> list[str]:
         return sorted(self.ctx.name(src) for _, src in self.links[fid])
 
+    def prime_names(self, fids: list[str]) -> None:
+        """Names of the participants of ``fids`` in one read."""
+        ids = {src for f in fids for _, src in self.links[f]}
+        for i, n in fast.names(self.store, ids).items():
+            if i not in self.ctx._entities:
+                self.ctx._names[i] = n
+
 
 def agreements(store: Any, org: str | None = None, country: str | None = None, status: str | None = None,
                kind: str | None = None, limit: int = 0) -> list[dict[str, Any]]:
@@ -310,6 +320,7 @@ def agreements(store: Any, org: str | None = None, country: str | None = None, s
                      "_facts": facts.facts(fid)})
     rows = _finish(ctx, rows, lambda x: (x["date"] is None, x["date"] or "", x["agreement"], x["agreement_id"]), limit)
     out = []
+    facts.prime_names([row["agreement_id"] for row in rows])
     for row in rows:
         e = ctx.entity(row["agreement_id"])
         out.append({**row, "kind": e.get("kind"), "status": e.get("status"), "topics": e.get("topics"),
@@ -362,6 +373,7 @@ def events(store: Any, org: str | None = None, person: str | None = None, countr
         rows.append({"date": a["date"], "event": facts.names.get(fid, fid), "event_id": fid, "kind": a["kind"],
                      "location": a["location"], "_facts": facts.facts(fid), "_places": places[fid]})
     rows = _finish(ctx, rows, lambda x: (x["date"] is None, x["date"] or "", x["event"], x["event_id"]), limit)
+    facts.prime_names([row["event_id"] for row in rows])
     for row in rows:
         if not row["location"] and places.get(row["event_id"]):
             row["location"] = ctx.name(sorted(places[row["event_id"]])[0])
@@ -372,23 +384,18 @@ def events(store: Any, org: str | None = None, person: str | None = None, countr
 
 # -- path / neighbours -------------------------------------------------------
 
-def _adjacent(store: Any, node: str, via_places: bool) -> list[tuple[str, dict[str, Any], str]]:
-    """(other end, relation, direction) for every relation at ``node``, in id order."""
-    out = []
-    for r in store.relations(source=node):
-        if via_places or r["type"] not in PLACE_RELATIONS:
-            out.append((r["target"], r, "->"))
-    for r in store.relations(target=node):
-        if via_places or r["type"] not in PLACE_RELATIONS:
-            out.append((r["source"], r, "<-"))
-    out.sort(key=lambda t: (t[0], t[1]["id"]))
-    return out
+def _adjacent(store: Any, nodes: list[str], via_places: bool) -> dict[str, list[fast.Adjacent]]:
+    """Relations at each node of a breadth-first level (one bulk read), places left out unless asked."""
+    adj = fast.adjacent_many(store, nodes)
+    if not via_places:
+        adj = {n: [a for a in lst if a[2] not in PLACE_RELATIONS] for n, lst in adj.items()}
+    return adj
 
 
-def _step_row(ctx: _Ctx, i: int, a: str, b: str, rel: dict[str, Any], direction: str) -> dict[str, Any]:
-    return {"step": i, "from": ctx.name(a), "from_id": a, "direction": direction, "relation": rel["type"],
-            "role": rel.get("role"), "to": ctx.name(b), "to_id": b, "relation_id": rel["id"],
-            "sources": ctx.sources(rel["id"])}
+def _step_row(ctx: _Ctx, i: int, a: str, b: str, rel: fast.Adjacent, direction: str) -> dict[str, Any]:
+    _, rid, rtype, role, _ = rel
+    return {"step": i, "from": ctx.name(a), "from_id": a, "direction": direction, "relation": rtype,
+            "role": role, "to": ctx.name(b), "to_id": b, "relation_id": rid, "sources": ctx.sources(rid)}
 
 
 def path(store: Any, source: str, target: str, max_depth: int = 8, via_places: bool = False) -> list[dict[str, Any]]:
@@ -409,8 +416,10 @@ def path(store: Any, source: str, target: str, max_depth: int = 8, via_places: b
     for _ in range(max_depth):
         side = 0 if len(frontiers[0]) <= len(frontiers[1]) else 1
         nxt: list[str] = []
+        level = _adjacent(store, frontiers[side], via_places)
         for node in sorted(frontiers[side]):
-            for other, rel, direction in _adjacent(store, node, via_places):
+            for rel in level[node]:
+                other, direction = rel[0], rel[4]
                 if other in parents[side]:
                     continue
                 parents[side][other] = (node, rel, direction)
@@ -424,7 +433,7 @@ def path(store: Any, source: str, target: str, max_depth: int = 8, via_places: b
             break
     if meet is None:
         return []
-    left: list[tuple[str, str, dict[str, Any], str]] = []
+    left: list[tuple[str, str, fast.Adjacent, str]] = []
     node = meet
     while parents[0][node] is not None:
         prev, rel, direction = parents[0][node]
@@ -451,8 +460,9 @@ def neighbours(store: Any, name: str, depth: int = 1, via_places: bool = True) -
     rows = []
     for level in range(1, depth + 1):
         nxt = []
+        adj = _adjacent(store, frontier, via_places)
         for node in sorted(frontier):
-            for other, rel, direction in _adjacent(store, node, via_places):
+            for other, rid, rtype, role, direction in adj[node]:
                 if other in seen:
                     continue
                 seen.add(other)
@@ -461,8 +471,8 @@ def neighbours(store: Any, name: str, depth: int = 1, via_places: bool = True) -
                 rows.append({
                     "depth": level, "entity": e["name"], "entity_id": other, "type": e["type"],
                     "kind": e.get("kind"), "country": e.get("country"), "via": ctx.name(node), "via_id": node,
-                    "direction": direction, "relation": rel["type"], "role": rel.get("role"),
-                    "relation_id": rel["id"], "sources": None, "_facts": (rel["id"],),
+                    "direction": direction, "relation": rtype, "role": role,
+                    "relation_id": rid, "sources": None, "_facts": (rid,),
                 })
         frontier = nxt
     return _finish(ctx, rows, lambda x: (x["depth"], x["type"] or "", x["entity"], x["entity_id"]))

@@ -54,6 +54,13 @@ DATE_WINDOW_WORDS = 12
 _SYLLABIC = {"vi": 2}
 # Days between the first and a later day of one multi-day event.
 MAX_EVENT_DAYS = 7
+# Kinds that name the same happening in different words ("pertemuan tingkat tinggi" then
+# "pertemuan tersebut"): merged as one kind.
+_FAMILY = {"conference": "meeting"}
+
+
+def _family(kind: str) -> str:
+    return _FAMILY.get(kind, kind)
 
 
 @dataclass
@@ -259,7 +266,7 @@ class _Reader:
         ev.touched = self.clock
 
     def latest(self, kind: str | None = None) -> _Event | None:
-        pool = [e for e in self.events if kind is None or e.kind == kind]
+        pool = [e for e in self.events if kind is None or _family(e.kind) == _family(kind)]
         return max(pool, key=lambda e: e.touched) if pool else None
 
     def add_sentence(self, ev: _Event, sentence: Sentence, with_persons: bool = True) -> None:
@@ -299,7 +306,7 @@ class _Reader:
         target = None
         if d is not None:
             for e in self.events:
-                if e.date is not None and e.date.value == d.value and (e.kind == kind or "other" in (e.kind, kind)):
+                if e.date is not None and e.date.value == d.value and (_family(e.kind) == _family(kind) or "other" in (e.kind, kind)):
                     target = e
                     break
             if target is None and slot.range_start and d.precision == "day":

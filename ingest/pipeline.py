@@ -87,7 +87,7 @@ def default_components() -> list[Component]:
     Resolution runs before the relation readers so that relations are built between
     resolved entities (a short form "Khang" already points at Nguyen Dinh Khang)."""
     # Imported here so that each component module stays importable on its own.
-    from unionkg.ingest import affiliations, agreements, coref, counts, events, orgs, persons, posts, sentences, titles
+    from unionkg.ingest import affiliations, agreements, coref, counts, events, orgs, persons, places, posts, sentences, titles
 
     return [
         language_and_dates,
@@ -98,6 +98,7 @@ def default_components() -> list[Component]:
         coref.resolve_mentions,
         posts.find_positions,
         affiliations.find_affiliations,
+        places.find_based_in,
         agreements.find_agreements,
         events.find_events,
         counts.find_member_counts,

@@ -18,11 +18,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from unionkg.graph.ids import entity_id
-from unionkg.graph.model import Entity
+from unionkg.graph.ids import entity_id, relation_id
+from unionkg.graph.model import Entity, Relation
 from unionkg.ingest.context import DocContext, Mention
+from unionkg.ingest.factcues import cue_pattern
 
-__all__ = ["PlaceMatch", "find_place_names", "find_places", "place_entity", "location_value"]
+__all__ = ["PlaceMatch", "find_place_names", "find_places", "find_based_in", "place_entity", "location_value"]
 
 _NO_SPACE_SCRIPTS = re.compile(r"[\u0E00-\u0EFF\u1780-\u17FF\u1000-\u109F]")
 
@@ -106,3 +107,40 @@ def location_value(mention: Mention) -> str:
     if mention.attrs.get("type") == "country" and mention.attrs.get("country"):
         return mention.attrs["country"]
     return mention.text
+
+
+def find_based_in(ctx: DocContext) -> None:
+    """Pipeline component: BASED_IN organisation -> place where the text states a seat:
+    "X, yang berkantor pusat di Vientiane", "X, headquartered in Singapore", or a seat noun
+    with the organisation and the place ("di kantor pusat LFTU di Vientiane", "trụ sở
+    Tổng Liên đoàn tại Hà Nội"). Places come from :func:`find_places`."""
+    find_places(ctx)
+    at = cue_pattern("place_prepositions", "at").pattern
+    for sentence in ctx.sentences:
+        mentions = [m for m in ctx.mentions if sentence.start <= m.start < sentence.end]
+        orgs = [m for m in mentions if m.type == "Organization" and m.entity in ctx.entities]
+        places = [m for m in mentions if m.type == "Place"]
+        if not orgs or not places:
+            continue
+        pairs: list[tuple[Mention, Mention]] = []
+        for cue in cue_pattern("based_in_cues").finditer(sentence.text):
+            c0, c1 = sentence.start + cue.start(), sentence.start + cue.end()
+            place = next((p for p in places if 0 <= p.start - c1 <= 2), None)
+            before = [o for o in orgs if o.end <= c0]
+            if place is not None and before:
+                pairs.append((before[-1], place))
+        for noun in cue_pattern("hq_nouns").finditer(sentence.text):
+            n1 = sentence.start + noun.end()
+            org = next((o for o in orgs if 0 <= o.start - n1 <= 2), None)
+            if org is None:
+                continue
+            for p in places:
+                gap = ctx.text[org.end : p.start]
+                if p.start >= org.end and re.fullmatch(rf"\s*(?:{at})\s*", gap, re.IGNORECASE):
+                    pairs.append((org, p))
+                    break
+        for org, p in pairs:
+            place = place_entity(ctx, p)
+            ev = ctx.evidence_for(p.start, p.end)
+            ctx.add_relation(Relation(relation_id("BASED_IN", org.entity, place.id), "BASED_IN", org.entity, place.id,
+                                      evidence=[ev]))

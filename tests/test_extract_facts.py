@@ -143,3 +143,21 @@ def test_fact_components_never_raise_and_spans_lie_inside(text):
             assert 0 <= ev.start <= ev.end <= len(text)
     for c in find_counts(text):
         assert 0 <= c.start < c.end <= len(text)
+
+
+def test_based_in_from_a_seat_phrase():
+    from unionkg.ingest.places import find_based_in
+
+    text = ("Delegasi diterima di kantor pusat KSBSI di Jakarta.\n"
+            "The Lao Federation of Trade Unions, headquartered in Vientiane, hosted the talks.\n"
+            "Hội nghị diễn ra tại Hà Nội.")
+    ann = {"language": "id", "published": "2025-11-01",
+           "organizations": [{"name": "Konfederasi Serikat Buruh Sejahtera Indonesia", "aliases": ["KSBSI"]},
+                             {"name": "Lao Federation of Trade Unions", "aliases": []}]}
+    ctx = hand_context(text, ann)
+    find_based_in(ctx)
+    based = sorted((ctx.entities[r.source].name, ctx.entities[r.target].name, ctx.entities[r.target].get("country"))
+                   for r in ctx.relations.values() if r.type == "BASED_IN")
+    assert based == [("Konfederasi Serikat Buruh Sejahtera Indonesia", "Jakarta", "ID"),
+                     ("Lao Federation of Trade Unions", "Vientiane", "LA")]
+    assert all(r.evidence for r in ctx.relations.values())

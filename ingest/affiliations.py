@@ -22,12 +22,13 @@ Units of a government body or an IGO take its kind.
 
 from __future__ import annotations
 
-from unionkg.graph.ids import entity_id, fold, relation_id
+from unionkg.graph.ids import entity_id, relation_id
+from unionkg.ingest.lexicon import ffold as fold
 from unionkg.graph.model import Entity, Relation
 from unionkg.ingest.context import DocContext, Mention
 from unionkg.ingest.lexicon import lexicon, longest
 from unionkg.ingest.posts import Item, sentence_items
-from unionkg.ingest.spans import View, phrase_at, sentence_views
+from unionkg.ingest.spans import View, cue_starts, phrase_at, sentence_views
 
 __all__ = ["find_affiliations"]
 
@@ -82,6 +83,12 @@ class _Aff:
         e = self.ctx.entities.get(eid or "")
         return self._RANK.get(e.attrs.get("kind"), 0) if e is not None else 0
 
+    def gov_unit(self, o1: Item, o2: Item) -> bool:
+        """A body printed right before a ministry or an IGO is its unit ("... (PHI dan Jamsos) Kemnaker")."""
+        k1 = (self.ctx.entities.get(o1.entity) or _NONE).attrs.get("kind")
+        k2 = (self.ctx.entities.get(o2.entity) or _NONE).attrs.get("kind")
+        return k2 in ("government", "igo") and k1 in (None, "other", "government", "igo") and o1.m.attrs.get("ref") is None
+
     def gap(self, view: View, a: int, b: int) -> list:
         return [t for t in view.toks[a + 1: b] if t.text != "."]
 
@@ -126,7 +133,7 @@ class _Aff:
             if not g:
                 if o1.m.attrs.get("possessive"):
                     self.add(o2.entity, o1.entity, view, o2.m)
-                elif o1.entity in self.units or self.rank(o1.entity) < self.rank(o2.entity):
+                elif o1.entity in self.units or self.rank(o1.entity) < self.rank(o2.entity) or self.gov_unit(o1, o2):
                     self.add(o1.entity, o2.entity, view, o1.m)
             elif len(g) == 1 and g[0].text == "/" and toks[g[0].index - 1].end == g[0].start:
                 self.add(o1.entity, o2.entity, view, o1.m)
@@ -134,15 +141,18 @@ class _Aff:
                     and all(t.key in ("of", "cua", "the") for t in g) and len(g) <= 2 and self.rank(o1.entity) < 5:
                 self.add(o1.entity, o2.entity, view, o1.m)
         # cue phrases
-        for k in range(len(toks)):
+        for k in sorted(cue_starts(view, "affiliation_forward")):
             self._forward(view, items, k, prev_orgs)
+        for k in sorted(cue_starts(view, "affiliation_backward")):
             self._backward(view, items, k)
+        for k in sorted(cue_starts(view, "affiliation_relative")):
             self._relative(view, items, k)
+        for k, end in sorted(cue_starts(view, "affiliation_members").items()):
+            self._members(view, items, k, end)
         # units after "dari pihak X" / "về phía X"
         side = None
-        for k in range(len(toks)):
-            end = phrase_at(view, "side_markers", k)
-            if end is not None and len(self.lx.cue("side_markers")) and fold(" ".join(t.text for t in toks[k:end + 1])) not in ("for", "from"):
+        for k, end in sorted(cue_starts(view, "side_markers").items()):
+            if True:
                 nxt = next((it for it in orgs if it.a == end + 1), None)
                 if nxt is not None:
                     side = nxt
@@ -227,6 +237,23 @@ class _Aff:
         for m in self._member_list(view, items, Item("O", end, end, parent.m)):
             self.add(m.entity, parent.entity, view, m.m)
 
+    def _members(self, view: View, items: list[Item], k: int, end: int) -> None:
+        """"MTUC ... through affiliated unions such as A and B", "federasi anggota KSPI, antara lain
+        A, B": the parent is the body right before the words or the clause's subject."""
+        before = [it for it in items if it.b < k and it.a >= self.clause_start(view, k)]
+        after_cue = [it for it in items if it.a > end]
+        parent = None
+        if after_cue and after_cue[0].kind == "O" and after_cue[0].a - end <= 1:
+            return  # "anggota KSPI, antara lain ...": handled by the forward cue
+        if before and before[-1].kind == "O" and len(self.gap(view, before[-1].b, k)) <= 1:
+            parent = before[-1]
+        else:
+            parent = next((it for it in before if it.kind == "O"), None)
+        if parent is None:
+            return
+        for m in self._member_list(view, items, Item("O", end, end, parent.m)):
+            self.add(m.entity, parent.entity, view, m.m)
+
     def _relative(self, view: View, items: list[Item], k: int) -> None:
         end = phrase_at(view, "affiliation_relative", k)
         if end is None:
@@ -251,6 +278,13 @@ class _Aff:
                 break
         for p in chosen:
             self.add(member.entity, p.entity, view, member.m)
+
+
+class _None:
+    attrs: dict = {}
+
+
+_NONE = _None()
 
 
 def _words(name: str):

@@ -18,13 +18,14 @@ the names already known.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from unionkg.graph.ids import entity_id, fold
 from unionkg.graph.model import Entity
 from unionkg.ingest.context import DocContext, Mention
-from unionkg.ingest.lexicon import lexicon, longest
+from unionkg.ingest.lexicon import ffold as fold, lexicon, longest
 from unionkg.ingest.orgs import is_acronym
 from unionkg.ingest.persons import name_runs
 from unionkg.ingest.spans import sentence_views, tok_range
@@ -155,13 +156,24 @@ def _resolve_orgs(ctx: DocContext) -> list[_Org]:
     return [merged[k] for k in sorted(merged)]
 
 
-def _org_entities(ctx: DocContext, clusters: list[_Org]) -> None:
+@lru_cache(maxsize=65_536)
+def _kind_for_name(name: str) -> str | None:
     from unionkg.ontology import vocab
 
+    return vocab.kind_for_name(name)
+
+
+@lru_cache(maxsize=65_536)
+def _country_in_name(name: str) -> str | None:
     try:
         from unionkg.ingest.places import find_place_names
     except Exception:  # pragma: no cover - optional aid
-        find_place_names = None  # type: ignore[assignment]
+        return None
+    places = find_place_names(name)
+    return places[0].country if places else None
+
+
+def _org_entities(ctx: DocContext, clusters: list[_Org]) -> None:
     for c in clusters:
         body = [m for m in c.mentions if not m.attrs.get("headline")]
         printed = [m.attrs["name"] for m in sorted(body or c.mentions, key=lambda m: m.start)]
@@ -188,14 +200,13 @@ def _org_entities(ctx: DocContext, clusters: list[_Org]) -> None:
             kind = "other" if c.unit else None
             if kind is None:
                 for n in [name, *aliases]:
-                    kind = vocab.kind_for_name(n)
+                    kind = _kind_for_name(n)
                     if kind:
                         break
-        if country is None and find_place_names is not None:
+        if country is None:
             for n in [name, *aliases]:
-                places = find_place_names(n)
-                if places:
-                    country = places[0].country
+                country = _country_in_name(n)
+                if country:
                     break
         attrs.update({"kind": kind, "country": country, "unit": c.unit})
         eid = entity_id("Organization", name)
@@ -220,11 +231,18 @@ class _Per:
 
     @property
     def words(self) -> list[str]:
-        return fold(self.full).split()
+        full = self.full
+        if self.__dict__.get("_wkey") != full:
+            self.__dict__["_wkey"] = full
+            self.__dict__["_words"] = fold(full).split()
+        return self.__dict__["_words"]
 
     @property
     def full(self) -> str:
-        return max(self.forms, key=lambda f: (len(f.split()), self.forms.count(f), -self.forms.index(f)))
+        if self.__dict__.get("_nforms") != len(self.forms):
+            self.__dict__["_nforms"] = len(self.forms)
+            self.__dict__["_full"] = max(self.forms, key=lambda f: (len(f.split()), self.forms.count(f), -self.forms.index(f)))
+        return self.__dict__["_full"]
 
 
 def _sub_match(short: list[str], full: list[str]) -> float:

@@ -27,9 +27,12 @@ import yaml
 from unionkg.graph.ids import fold
 from unionkg.ingest.sentences import Tok, tokenize
 
-__all__ = ["Lexicon", "Words", "lexicon", "longest", "matches", "cue_words", "build_trie", "trie_add"]
+__all__ = ["Lexicon", "Words", "lexicon", "longest", "matches", "ffold", "cue_words", "build_trie", "trie_add"]
 
 _END = None  # key of a trie node's value
+
+# fold() is called for every token of every document: remember the answers
+ffold = lru_cache(maxsize=262_144)(fold)
 
 
 def trie_add(trie: dict, words: tuple[str, ...], value: Any, keep_first: bool = True) -> None:
@@ -95,9 +98,11 @@ class Words:
 
 def longest(trie: dict, ws: Words, ti: int) -> tuple[int, Any] | None:
     """Longest phrase of ``trie`` starting at token ``ti``: (index of its last token, value)."""
-    if ti >= len(ws.toks) or ws.toks[ti].punct and ws.toks[ti].text in ".'’":
+    if ti >= len(ws.toks):
         return None
     wi = ws.first[ti]
+    if wi >= len(ws.words) or ws.words[wi] not in trie or ws.tok_of[wi] != ti:
+        return None
     node = trie
     best: tuple[int, Any] | None = None
     n = len(ws.words)
@@ -154,6 +159,26 @@ class Lexicon:
     minister_words: frozenset[str] = frozenset()  # folded words of the minister role's one-word labels
     name_words: frozenset[str] = frozenset()  # folded words of organisation-kind labels and reference names
 
+    def all_cues(self) -> dict:
+        """One trie of every cue phrase: phrase -> the groups it belongs to."""
+        trie = self.__dict__.get("_all_cues")
+        if trie is None:
+            trie = {}
+            for group, sub in [*self.cues.items(), ("role_verbs", self.role_verbs)]:
+                stack = [((), sub)]
+                while stack:
+                    path, node = stack.pop()
+                    for k, v in node.items():
+                        if k is _END:
+                            n = trie
+                            for w in path:
+                                n = n.setdefault(w, {})
+                            n.setdefault(_END, set()).add(group)
+                        else:
+                            stack.append(((*path, k), v))
+            self.__dict__["_all_cues"] = trie
+        return trie
+
     def cue(self, group: str) -> dict:
         return self.cues.get(group, {})
 
@@ -162,8 +187,11 @@ class Lexicon:
 
     def is_particle(self, text: str) -> bool:
         """A lower-case particle inside a person's name ("bin", "a/l", "dela")."""
-        t = text.casefold()
-        return any(t in words for (g, _l), words in self.raw.items() if g == "name_particles")
+        particles = self.__dict__.get("_particles")
+        if particles is None:
+            particles = frozenset(w for (g, _l), words in self.raw.items() if g == "name_particles" for w in words)
+            self.__dict__["_particles"] = particles
+        return text.casefold() in particles
 
     def raw_words(self, group: str, lang: str) -> frozenset[str]:
         """Words of one language's cue list, case-folded with diacritics kept (Vietnamese
@@ -250,7 +278,7 @@ def lexicon() -> Lexicon:
                                if cid == "minister" and len(fold(label).split()) == 1)
     name_words = set()
     for label, cid, lang in kind_rows:
-        name_words.update(fold(label).split())
+        name_words.update(w for w in fold(label).split() if len(w) > 3)
     for org in _reference():
         for n in org.names():
             name_words.update(w for w in fold(n).split() if len(w) > 3)

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from unionkg.graph.ids import fold
+from unionkg.ingest.lexicon import ffold as fold
 from unionkg.ingest.context import DocContext, Mention
 from unionkg.ingest.lexicon import Words, build_trie, lexicon, longest, trie_add
 from unionkg.ingest.spans import View, mentions_by_sentence, sentence_views, tok_range

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from unionkg.graph.ids import fold
+from unionkg.ingest.lexicon import ffold as fold
 from unionkg.ingest.context import DocContext, Mention
 from unionkg.ingest.lexicon import lexicon, longest
 from unionkg.ingest.spans import View, mentions_by_sentence, sentence_views, tok_range
@@ -124,7 +124,7 @@ def find_persons(ctx: DocContext) -> None:
             signal = _signal(ctx, view, a, b, names, nick, hon, org_end, lx)
             if len(names) > _MAX_TOKENS:
                 continue
-            if signal in ("relative", "speech", "member", "title_before") and any(toks[k].key in lx.name_words for k in names):
+            if signal in ("relative", "speech", "member") and any(toks[k].key in lx.name_words for k in names):
                 signal = None  # "Konferensi Perburuhan Internasional yang ...", "anggota Dewan Pengupahan Nasional"
             if signal and (len(names) >= 2 or signal in ("honorific", "title_before")):
                 accepted.append((a, b, names, nick, hon, signal))

@@ -37,11 +37,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from unionkg.graph.ids import fold, relation_id
+from unionkg.graph.ids import relation_id
+from unionkg.ingest.lexicon import ffold as fold
 from unionkg.graph.model import Relation
 from unionkg.ingest.context import DocContext, Mention
 from unionkg.ingest.lexicon import cue_words, lexicon, longest, _cue_data
-from unionkg.ingest.spans import View, ends_before, phrase_at, sentence_views, tok_range
+from unionkg.ingest.spans import View, cue_starts, ends_before, phrase_at, sentence_views, tok_range
 
 __all__ = ["find_positions", "Item", "sentence_items"]
 
@@ -73,7 +74,7 @@ def sentence_items(ctx: DocContext, view: View, by_sent: dict[int, list[Mention]
         elif m.type == "Person" and m.entity:
             hs = view.tok_at(m.attrs.get("extent_start", m.start))
             items.append(Item("P", hs if hs is not None else a, b, m))
-        elif m.type == "Title":
+        elif m.type == "Title" and not m.attrs.get("embedded"):
             items.append(Item("T", a, b, m))
     orgs = [it for it in items if it.kind == "O"]
     # a title inside an organisation's name is part of the name
@@ -98,6 +99,7 @@ class _Reader:
         self.link_words = {w for p in cue_words(data, "title_links") for w in fold(p).split()}
         self.doc_date = ctx.published.isoformat() if ctx.published else (ctx.document.published or None)
         self.units = ctx.__dict__.get("_units", set())
+        self.role_heads = _role_heads()
         self.dominant = self._dominant()
 
     def _dominant(self) -> str | None:
@@ -363,11 +365,8 @@ class _Reader:
                     org = self.post_org(chain) or items[i + 1]
                     self.add_post(view, p, org.entity, None, "member")
         # "who also chairs the MTUC Women's Committee"
-        for k in range(len(view.toks)):
-            hit = longest(lx.role_verbs, view.ws, k)
-            if not hit:
-                continue
-            end, role = hit
+        for k, end in sorted(cue_starts(view, "role_verbs").items()):
+            role = longest(lx.role_verbs, view.ws, k)[1]
             org = next((it for it in items if it.kind == "O" and it.a > end and len(self.gap(view, end, it)) <= 1), None)
             per = None
             for it in items:
@@ -389,10 +388,7 @@ class _Reader:
 
     def succession(self, view: View, items: list[Item], prev_person: Item | None) -> None:
         lx = self.lx
-        for k in range(len(view.toks)):
-            end = phrase_at(view, "succession", k)
-            if end is None:
-                continue
+        for k, end in sorted(cue_starts(view, "succession").items()):
             pred = next((it for it in items if it.kind == "P" and it.a > end and len(self.gap(view, end, it)) <= 1), None)
             if pred is None:
                 continue
@@ -438,9 +434,7 @@ class _Reader:
         """A title naming a body's field ("Human Resources Minister", "Timbalan Menteri Sumber
         Manusia", "Labor and Employment Secretary") belongs to the body whose name has those words."""
         conn = self.lx.words("name_connectors")
-        label_words = set(fold(t.m.attrs.get("label") or "").split())
-        words = {w for w in fold(title_text).split() if w not in conn and w not in label_words}
-        words -= self.lx.minister_words
+        words = {w for w in fold(title_text).split() if w not in conn and w not in self.role_heads}
         if not words:
             return None
         best = None
@@ -455,10 +449,27 @@ class _Reader:
         return best[0] if best else None
 
     def _election(self, view: View, t: Item) -> bool:
-        for k in range(0, t.a):
-            if phrase_at(view, "election_verbs", k) is not None:
-                return True
-        return False
+        return any(k < t.a for k in cue_starts(view, "election_verbs"))
+
+
+_ROLE_HEADS: frozenset[str] | None = None
+
+
+def _role_heads() -> frozenset[str]:
+    """Words that are a role label on their own ("secretary", "minister", "menteri", "timbalan"...)."""
+    global _ROLE_HEADS
+    if _ROLE_HEADS is None:
+        from unionkg.ontology import vocab
+
+        heads = set()
+        for label, _cid, _lang in vocab.lexicon("role"):
+            words = fold(label).split()
+            if len(words) == 1:
+                heads.update(words)
+            else:
+                heads.add(words[0])  # "Timbalan Menteri", "Deputy Minister": the modifier
+        _ROLE_HEADS = frozenset(heads)
+    return _ROLE_HEADS
 
 
 def view_start(ctx: DocContext, view: View) -> int:

@@ -30,6 +30,7 @@ __all__ = ["Tok", "tokenize", "split_sentences", "headline_index", "sentence_tok
 _TOKEN = re.compile(r"(?:[aAsSdD]/[lLpPoO])(?!\w)|\w+(?:[-'’.]\w+)*(?:['’](?!\w))?|[^\w\s]")
 
 _BREAK = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[\w])|\n+")
+_ffold = lru_cache(maxsize=262_144)(fold)
 _ABBREV_EXTRA = {"no", "jl", "plt", "pj", "plh", "st", "jr", "sr", "vs", "co", "inc", "ltd", "bhd", "dll", "dsb", "tk", "pt", "tbk", "u", "mt", "gen"}
 
 
@@ -48,10 +49,9 @@ class Tok:
         # a possessive is keyed by its owner ("NTUC's" -> "ntuc", "Workers'" -> "workers")
         self.poss = len(text) > 2 and (text[-2:] in ("'s", "’s") or text[-1] in "'’")
         base = text[:-2] if text[-2:] in ("'s", "’s") and len(text) > 2 else text
-        self.key = "" if self.punct else fold(base)
+        self.key = "" if self.punct else _ffold(base)
         self.cap = first.isupper()
-        letters = [c for c in text if c.isalpha()]
-        self.upper = len(letters) >= 2 and all(c.isupper() for c in letters)
+        self.upper = self.cap and text.isupper() and sum(1 for c in text if c.isalpha()) >= 2
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"Tok({self.text!r}@{self.start})"

@@ -20,7 +20,7 @@ from unionkg.ingest.context import DocContext, Mention
 from unionkg.ingest.lexicon import Words, lexicon, longest
 from unionkg.ingest.sentences import Tok, headline_index, sentence_tokens
 
-__all__ = ["View", "sentence_views", "tok_range", "ends_before", "phrase_at", "mentions_by_sentence"]
+__all__ = ["View", "sentence_views", "tok_range", "ends_before", "phrase_at", "cue_starts", "mentions_by_sentence"]
 
 
 @dataclass
@@ -30,6 +30,7 @@ class View:
     ws: Words
     headline: bool = False
     claimed: dict[int, str] = field(default_factory=dict)  # token index -> "Title" | "Board" | "Honorific" | ...
+    cue_hits: dict[str, dict[int, int]] = field(default_factory=dict)  # cue group -> start token -> end token
 
     def tok_at(self, offset: int) -> int | None:
         """Index of the token starting at or covering ``offset``."""
@@ -64,10 +65,45 @@ def tok_range(view: View, m: Mention) -> tuple[int, int]:
     return (a if a is not None else 0), (b if b is not None else len(view.toks) - 1)
 
 
+def cue_starts(view: View, group: str) -> dict[int, int]:
+    """Every cue phrase of ``group`` in the sentence: start token -> end token."""
+    phrase_at(view, group, 0)
+    return view.cue_hits.get(group) or {}
+
+
 def phrase_at(view: View, group: str, ti: int) -> int | None:
-    """Last token index of a cue phrase of ``group`` starting at token ``ti``."""
-    hit = longest(lexicon().cue(group), view.ws, ti)
-    return hit[0] if hit else None
+    """Last token index of a cue phrase of ``group`` starting at token ``ti``
+    (every start of the sentence is looked up once per group)."""
+    if not view.cue_hits:
+        _all_cue_hits(view)
+    hits = view.cue_hits.get(group)
+    return hits.get(ti) if hits else None
+
+
+def _all_cue_hits(view: View) -> None:
+    """Walk the sentence once through the trie of all cue phrases; keep, for each group and
+    start token, the end of the longest phrase."""
+    trie = lexicon().all_cues()
+    ws = view.ws
+    words, tok_of, last = ws.words, ws.tok_of, ws.last
+    n = len(words)
+    out: dict[str, dict[int, int]] = {"_": {}}
+    for ti in range(len(view.toks)):
+        wi = ws.first[ti]
+        if wi >= n or tok_of[wi] != ti or words[wi] not in trie:
+            continue
+        node = trie
+        while wi < n:
+            node = node.get(words[wi])
+            if node is None:
+                break
+            groups = node.get(None)
+            if groups and last[wi]:
+                end = tok_of[wi]
+                for g in groups:
+                    out.setdefault(g, {})[ti] = end
+            wi += 1
+    view.cue_hits = out
 
 
 def ends_before(view: View, group: str, ti: int, reach: int = 5) -> int | None:

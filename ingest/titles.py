@@ -17,7 +17,7 @@ that organisation names stop before them.
 
 from __future__ import annotations
 
-from unionkg.graph.ids import fold
+from unionkg.ingest.lexicon import ffold as fold
 from unionkg.ingest.context import DocContext, Mention
 from unionkg.ingest.lexicon import lexicon, longest, matches
 from unionkg.ingest.spans import sentence_views
@@ -85,7 +85,15 @@ def find_titles(ctx: DocContext) -> None:
                 start, stop = toks[first].start, toks[end].end
                 for k in range(first, end + 1):
                     view.claimed[k] = "Title"
+                p = first - 1
+                embedded = (p > 0 and toks[p].cap and not toks[p].upper and not toks[p].poss and p not in view.claimed
+                            and toks[p - 1].text not in ('"', "“", "-", "–", ":") and not longest(lx.refs, ws, p)
+                            and not longest(lx.heads, ws, p) and not view.headline)
+                if embedded:  # "Persidangan Perwakilan Dwi Tahunan": a word of a longer name
+                    for k in range(first, end + 1):
+                        view.claimed[k] = "TitleWord"
                 out.append(Mention(start, stop, ctx.text[start:stop], "Title", view.index, attrs={
+                    "embedded": embedded,
                     "role": role, "label": label, "lang": lang, "title": ctx.text[start:stop],
                     "board": ctx.text[toks[boards[0][0]].start: toks[boards[-1][1]].end] if boards else None,
                 }))
@@ -145,8 +153,10 @@ def _qualifier_after(view, end: int, minister: bool, lx) -> int:
                 e = last
                 if e + 2 < n and toks[e + 1].key in ("untuk", "to", "for", "di", "in", "tai", "ke") and toks[e + 2].cap:
                     last2 = run_from(e + 2)
-                    if " ".join(fold(" ".join(t.text for t in toks[e + 2:last2 + 1])).split()) in lx.places:
-                        e = last2
+                    for q in range(last2, e + 1, -1):  # the longest place at the start of the run
+                        if fold(" ".join(t.text for t in toks[e + 2:q + 1])) in lx.places:
+                            e = q
+                            break
                 return e
             if minister and last + 1 < n and longest(lx.honorifics, view.ws, last + 1) \
                     and not any(longest(lx.heads, view.ws, q) for q in range(nxt, last + 1)):

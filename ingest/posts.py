@@ -92,6 +92,8 @@ class _Reader:
         self.posts: list[Relation] = []
         self.first_post: dict[str, Relation] = {}
         self.pending: list[tuple] = []
+        self.secondary: set[str] = set()
+        self.successions: list[tuple] = []  # posts read from "who is also ...": not a person's main post
         data = _cue_data()
         terms = sorted({fold(w) for w in cue_words(data, "term_markers")}, key=len, reverse=True)
         self.term_re = re.compile(r"(?:%s)\s*:?\s*(\d{4})\s*(?:[-–—/]|s/d|sampai|to|until|đến)\s*(\d{4})" % "|".join(
@@ -260,8 +262,6 @@ class _Reader:
         rel = self.ctx.add_relation(rel)
         if rel not in self.posts:
             self.posts.append(rel)
-        if not former:
-            self.first_post.setdefault(pid, rel)
         return rel
 
     def markers(self, view: View, t: Item, org_before: Item | None) -> tuple[bool, str | None, bool, int]:
@@ -308,8 +308,12 @@ class _Reader:
                 g = self.gap(view, items[i - 1], t)
                 if not g or self.gap_ok(g, _POSSESSIVE) or items[i - 1].m.attrs.get("possessive"):
                     org_before = items[i - 1]
+            secondary = False
             if not persons:
                 persons = self.persons_before(view, items, i if org_before is None else i - 1)
+                if persons:
+                    p_end = persons[-1].b
+                    secondary = any(p_end < k < t.a for k in cue_starts(view, "also_markers"))
             if not persons and i > 0 and items[i - 1].kind == "T" and (i - 1) in title_persons:
                 g = self.gap(view, items[i - 1], t)
                 if g and longest(lx.cue("title_joiners"), view.ws, g[0].index):
@@ -350,7 +354,9 @@ class _Reader:
                     target = org.entity
                     if joined is not None and org.m.attrs.get("parents"):
                         target = self._parent_entity(org) or target
-                    self.add_post(view, p, target, t, role, former, acting, term, title_text)
+                    rel = self.add_post(view, p, target, t, role, former, acting, term, title_text)
+                    if rel is not None and secondary:
+                        self.secondary.add(rel.id)
                 else:
                     self.pending.append((view, p, t, role, former, acting, term, title_text, items))
         # "Person dari Org" with no title: a member
@@ -386,6 +392,13 @@ class _Reader:
                     return m.entity
         return None
 
+    def main_post(self, pid: str) -> Relation | None:
+        """A person's first post read so far that is neither former nor a second post."""
+        for r in self.posts:
+            if r.source == pid and not r.attrs.get("former") and r.id not in self.secondary:
+                return r
+        return None
+
     def succession(self, view: View, items: list[Item], prev_person: Item | None) -> None:
         lx = self.lx
         for k, end in sorted(cue_starts(view, "succession").items()):
@@ -399,15 +412,18 @@ class _Reader:
             sid = subj.m.entity if subj else (prev_person.m.entity if prev_person else None)
             if not sid or sid == pred.m.entity:
                 continue
-            post = self.first_post.get(sid)
-            if post is None:
-                continue
-            self.add_post(view, pred, post.target, None, post.role, former=True)
+            self.successions.append((view, pred, sid))
+
+    def resolve_successions(self) -> None:
+        for view, pred, sid in self.successions:
+            post = self.main_post(sid)
+            if post is not None:
+                self.add_post(view, pred, post.target, None, post.role, former=True)
 
     def resolve_pending(self) -> None:
         held: dict[tuple[str, str], str] = {}
         for r in self.posts:
-            if not r.attrs.get("former"):
+            if not r.attrs.get("former") and r.id not in self.secondary:
                 held.setdefault((r.source, r.role or ""), r.target)
         for view, p, t, role, former, acting, term, title_text, items in self.pending:
             target = held.get((p.m.entity, role)) or self.portfolio(title_text, t)
@@ -442,7 +458,7 @@ class _Reader:
             if e.type != "Organization":
                 continue
             for n in [e.name, *e.aliases]:
-                nw = set(fold(n).split())
+                nw = set(fold(n).split()) - conn
                 if words <= nw and len(nw - words) <= 2:
                     if best is None or len(n) < len(best[1]):
                         best = (e.id, n)
@@ -492,3 +508,4 @@ def find_positions(ctx: DocContext) -> None:
         if persons:
             prev_person = persons[0]
     reader.resolve_pending()
+    reader.resolve_successions()

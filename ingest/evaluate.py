@@ -447,6 +447,10 @@ def evaluate(gold_dir: str | os.PathLike, predictions: Iterable[Extraction | dic
     if predictions is None:
         from unionkg.ingest.run import extract_paths
 
+        if extractor is None:
+            from unionkg.ingest.pipeline import default_extractor
+
+            extractor = default_extractor()  # built once, not per gold file
         preds = []
         for g in golds:
             for item in extract_paths([g.text_path], extractor=extractor):

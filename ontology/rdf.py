@@ -507,6 +507,10 @@ def _describe(g: rdflib.Graph, node: rdflib.term.Node) -> str:
     return f"{kind} {ident}" + (f" ({label})" if label else "")
 
 
+def _show(node: rdflib.term.Node) -> str:
+    return repr(str(node)) if isinstance(node, Literal) else f"<{node}>"
+
+
 def validate(graph: rdflib.Graph) -> list[str]:
     """Run ``ontology/shapes.ttl`` on ``graph``; one readable line per violation
     (sorted; empty when the graph conforms)."""
@@ -519,21 +523,24 @@ def validate(graph: rdflib.Graph) -> list[str]:
         data.add(triple)
     for triple in vocab.graph():
         data.add(triple)
-    conforms, results, _text = pyshacl.validate(data, shacl_graph=shapes(), inference="none", abort_on_first=False, allow_warnings=True,
-                                                meta_shacl=False, advanced=True)
+    conforms, results, _text = pyshacl.validate(data, shacl_graph=shapes(), inference="none", inplace=True,
+                                                abort_on_first=False, allow_warnings=True, meta_shacl=False,
+                                                advanced=True)
     if conforms:
         return []
     lines = set()
     for result in results.objects(None, SH.result):  # top-level results, not their sh:detail
         focus = results.value(result, SH.focusNode)
-        message = results.value(result, SH.resultMessage)
+        message = str(results.value(result, SH.resultMessage))
+        path = results.value(result, SH.resultPath)
         value = results.value(result, SH.value)
         line = f"{_describe(graph, focus)}: {message}"
-        if value is not None and isinstance(value, Literal) and str(value) not in str(message):
-            line += f" (got {str(value)!r})"
-        elif isinstance(value, URIRef) and "scheme" in str(message):
-            line += f" (got <{value}>)"
-        if "ends before it starts" in str(message):
+        if "ends before it starts" in message:
             line += f" (start {graph.value(focus, UKG.start)}, end {graph.value(focus, UKG.end)})"
+        elif value is not None:
+            line += f" (got {_show(value)})"
+        elif isinstance(path, URIRef) and (focus, path, None) in graph and "exactly one" not in message:
+            # a SPARQL-target check (sh:maxCount 0 on the offending path): show the values
+            line += " (got " + ", ".join(sorted(_show(v) for v in graph.objects(focus, path))) + ")"
         lines.add(line)
     return sorted(lines)

@@ -18,6 +18,7 @@ the names already known.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -222,6 +223,12 @@ def _org_entities(ctx: DocContext, clusters: list[_Org]) -> None:
 
 
 # --------------------------------------------------------------------------- persons
+def _name_words(text: str) -> list[str]:
+    """Words of a person's name for matching: case folded, diacritics KEPT (in one text
+    "Nguyên" the word is not "Nguyễn" the name), dots and quotes dropped."""
+    return unicodedata.normalize("NFC", re.sub(r"[.\"“”]", "", text)).casefold().split()
+
+
 class _Per:
     def __init__(self, m: Mention) -> None:
         self.mentions = [m]
@@ -234,7 +241,7 @@ class _Per:
         full = self.full
         if self.__dict__.get("_wkey") != full:
             self.__dict__["_wkey"] = full
-            self.__dict__["_words"] = fold(full).split()
+            self.__dict__["_words"] = _name_words(full)
         return self.__dict__["_words"]
 
     @property
@@ -278,7 +285,7 @@ def _resolve_persons(ctx: DocContext) -> None:
     clusters: list[_Per] = []
     longs = sorted(pers, key=lambda m: -len(m.attrs["name"].split()))
     for m in longs:
-        words = fold(m.attrs["name"]).split()
+        words = _name_words(m.attrs["name"])
         target = None
         exact = [c for c in clusters if c.words == words]
         if exact:
@@ -316,11 +323,13 @@ def _resolve_persons(ctx: DocContext) -> None:
                 b = e if e is not None else b
             taken.setdefault(m.sentence, set()).update(range(a, b + 1))
     multi = [c for c in clusters if len(c.words) >= 2]
+    cue_raw = {w for (g, _l), ws in lx.raw.items() if g in ("former_markers", "acting_markers", "function_words",
+                                                           "person_pronouns", "speech_before") for w in ws}
     added: list[Mention] = []
     for view in views:
         occupied = taken.get(view.index, set()) | {i for i, k in view.claimed.items() if k in ("Title", "Board")}
         for a, b, names, _nick in name_runs(view, occupied, lx):
-            while names and view.toks[names[0]].key in func and not _hon_before(view, names[0]):
+            while names and lx.is_function_word(view.toks[names[0]].text) and not _hon_before(view, names[0]):
                 names = names[1:]
             if not names:
                 continue
@@ -330,7 +339,9 @@ def _resolve_persons(ctx: DocContext) -> None:
             for win in windows:
                 if used & set(win):
                     continue
-                words = [w for k in win for w in view.toks[k].key.split()]
+                words = [w for k in win for w in _name_words(view.toks[k].text)]
+                if len(win) == 1 and words and words[0] in cue_raw:
+                    continue  # "Nguyên Chủ tịch ...": a marker, not the name "Nguyễn"
                 if len(words) > 3 and not view.headline:
                     continue
                 best: list[tuple[float, _Per]] = []

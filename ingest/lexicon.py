@@ -17,6 +17,7 @@ and "SECRETARY GENERAL" are one key.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -27,7 +28,7 @@ import yaml
 from unionkg.graph.ids import fold
 from unionkg.ingest.sentences import Tok, tokenize
 
-__all__ = ["Lexicon", "Words", "lexicon", "longest", "matches", "ffold", "cue_words", "build_trie", "trie_add"]
+__all__ = ["Lexicon", "Words", "lexicon", "longest", "matches", "ffold", "raw_equal", "cue_words", "build_trie", "trie_add"]
 
 _END = None  # key of a trie node's value
 
@@ -96,6 +97,17 @@ class Words:
         return wi < len(self.words) and (wi == 0 or self.tok_of[wi - 1] != self.tok_of[wi])
 
 
+def raw_equal(ws: Words, a: int, b: int, label: str) -> bool:
+    """Do tokens a..b print ``label`` (case folded, diacritics kept)? Vietnamese "Đặng" is
+    not "đảng", "Nguyên" not "Nguyễn" — folding alone would say they are."""
+    printed = _norm(" ".join(t.text for t in ws.toks[a:b + 1] if t.text != "."))
+    return printed in lexicon().spellings.get(fold(label), {_norm(label)})
+
+
+def _norm(s: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", s).casefold().rstrip(".").split())
+
+
 def longest(trie: dict, ws: Words, ti: int) -> tuple[int, Any] | None:
     """Longest phrase of ``trie`` starting at token ``ti``: (index of its last token, value)."""
     if ti >= len(ws.toks):
@@ -155,6 +167,8 @@ class Lexicon:
     cue_sets: dict[str, frozenset[str]] = field(default_factory=dict)  # single-word cue groups
     role_verbs: dict = field(default_factory=dict)  # trie: verb → role id
     places: frozenset[str] = frozenset()  # folded place names and aliases
+    countries: frozenset[str] = frozenset()  # folded country names
+    spellings: dict[str, set[str]] = field(default_factory=dict)  # folded label -> its spellings (marks kept)
     raw: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)  # (group, lang) -> case-folded words, marks kept
     minister_words: frozenset[str] = frozenset()  # folded words of the minister role's one-word labels
     name_words: frozenset[str] = frozenset()  # folded words of organisation-kind labels and reference names
@@ -193,6 +207,14 @@ class Lexicon:
             self.__dict__["_particles"] = particles
         return text.casefold() in particles
 
+    def is_function_word(self, text: str) -> bool:
+        """A function word of any language, compared case-folded with diacritics kept."""
+        fw = self.__dict__.get("_func_raw")
+        if fw is None:
+            fw = frozenset(w for (g, _l), words in self.raw.items() if g == "function_words" for w in words)
+            self.__dict__["_func_raw"] = fw
+        return text.casefold() in fw
+
     def raw_words(self, group: str, lang: str) -> frozenset[str]:
         """Words of one language's cue list, case-folded with diacritics kept (Vietnamese
         "động" and "đồng" differ)."""
@@ -222,6 +244,23 @@ def _reference() -> list:
         return list(load_reference())
     except Exception:  # reference data is an aid, recognition works without it
         return []
+
+
+def _countries() -> frozenset[str]:
+    try:
+        import csv
+        import io
+
+        text = resources.files("unionkg.ingest").joinpath("reference/places.csv").read_text(encoding="utf-8")
+        out = set()
+        for row in csv.DictReader(io.StringIO(text)):
+            if (row.get("type") or "").strip() == "country":
+                for label in [row.get("name") or "", *(row.get("aliases") or "").split("|")]:
+                    if label.strip():
+                        out.add(fold(label))
+        return frozenset(out)
+    except Exception:
+        return frozenset()
 
 
 def _places() -> frozenset[str]:
@@ -284,7 +323,12 @@ def lexicon() -> Lexicon:
             name_words.update(w for w in fold(n).split() if len(w) > 3)
     role_verbs = build_trie([(verb, role) for role, verbs in (data.get("role_verbs") or {}).items()
                              for verb in verbs if vocab.is_id("role", role)])
+    spellings: dict[str, set[str]] = {}
+    for scheme in ("role", "org_kind", "honorific"):
+        for label, _cid, _lang in vocab.lexicon(scheme):
+            spellings.setdefault(fold(label), set()).add(_norm(label))
     return Lexicon(
+        spellings=spellings,
         titles=titles,
         honorifics=honorifics,
         degrees=degrees,
@@ -296,6 +340,7 @@ def lexicon() -> Lexicon:
         cue_sets=sets,
         role_verbs=role_verbs,
         places=_places(),
+        countries=_countries(),
         raw=raw,
         minister_words=minister_words,
         name_words=frozenset(name_words),

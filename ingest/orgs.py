@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from unionkg.ingest.lexicon import ffold as fold
 from unionkg.ingest.context import DocContext, Mention
-from unionkg.ingest.lexicon import Words, build_trie, lexicon, longest, trie_add
+from unionkg.ingest.lexicon import Words, build_trie, lexicon, longest, raw_equal, trie_add
 from unionkg.ingest.spans import View, mentions_by_sentence, sentence_views, tok_range
 from unionkg.ingest.sentences import Tok, tokenize
 
@@ -96,6 +96,8 @@ class _Sentence:
                 continue
             if (t.cap or t.upper) and i not in self.board:
                 hit = longest(lx.heads, self.ws, i)
+                if hit and hit[1][1] == "vi" and not raw_equal(self.ws, i, hit[0], hit[1][2]):
+                    hit = None  # "Đặng" (a surname) is not "đảng" (a party)
                 if hit:
                     label = hit[1][2]
                     if label.isupper():
@@ -171,7 +173,7 @@ class _Sentence:
                         break  # a possessor: "the Philippines' Department of ..."
                     if t.poss and t.key in lx.places:
                         break
-                    if t.key in lx.words("function_words") and (j == 0 or not _namey(toks[j - 1])):
+                    if lx.is_function_word(t.text) and (j == 0 or not _namey(toks[j - 1])):
                         break
                     span.a = j
                     j -= 1
@@ -257,8 +259,10 @@ class _Sentence:
                 b = e
                 break
             if m in self.head_at:
-                # another head after content words starts another body
-                if content:
+                # another head after content words starts another body ("Biro ... Kementerian X",
+                # "Departemen ... Konfederasi Y"), unless it is a company or unit word inside a name
+                # ("Jabatan Perhubungan Perusahaan Malaysia")
+                if content and self.head_at[m][1][0] not in ("company", *self.lx.unit_kinds):
                     break
                 b = self.head_at[m][0]
                 m = b + 1
@@ -353,6 +357,10 @@ class _Sentence:
                 prev, lower_run = "cap", 0
                 b = m
                 m += 1
+                # a country closes a name ("Công đoàn ... Việt Nam Hoàng Văn Thắng")
+                if m < self.n and toks[m].cap and any(
+                        fold(" ".join(x.text for x in toks[q:m])) in lx.countries for q in range(max(h1 + 1, m - 3), m)):
+                    break
                 continue
             # a lower-case syllable continues a word begun by a single capitalised syllable
             ok = (prev == "cap" and caps_run == 1) or (prev == "lower" and lower_run < 3)
@@ -375,7 +383,7 @@ class _Sentence:
     def _trim(self, span: _Span) -> _Span | None:
         toks, conn = self.toks, self.lx.words("name_connectors")
         while span.a < span.b and (toks[span.a].key in conn or toks[span.a].punct
-                                   or toks[span.a].key in self.lx.words("function_words")):
+                                   or self.lx.is_function_word(toks[span.a].text)):
             span.a += 1
         while span.b > span.a and (toks[span.b].key in conn or toks[span.b].punct):
             span.b -= 1
@@ -427,7 +435,7 @@ class _Sentence:
             return None
         a = b
         while a - 1 >= 0 and _namey(toks[a - 1]) and (a - 1) not in self.blocked and (a - 1) not in self.known_at \
-                and toks[a - 1].key not in self.lx.words("function_words"):
+                and not self.lx.is_function_word(toks[a - 1].text):
             a -= 1
         if a == b or fold(toks[b].text) in self.lx.places:
             return None

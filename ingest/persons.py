@@ -111,9 +111,9 @@ def find_persons(ctx: DocContext) -> None:
         for a, b, names, nick in name_runs(view, occupied, lx):
             # drop a sentence-initial function word ("Menurut Martha", "Usai ...")
             while names and (names[0] == 0 or toks[names[0] - 1].text in ('"', "“", "-", "–", "—", ":", "(")) \
-                    and (toks[names[0]].key in func or toks[names[0]].key in lower) and names[0] not in _honorific_before(view, names[0]):
+                    and (lx.is_function_word(toks[names[0]].text) or toks[names[0]].key in lower) and names[0] not in _honorific_before(view, names[0]):
                 names = names[1:]
-            while names and toks[names[0]].key in func and not _has_hon(view, names[0]):
+            while names and lx.is_function_word(toks[names[0]].text) and not _has_hon(view, names[0]):
                 names = names[1:]
             if not names:
                 continue
@@ -126,6 +126,8 @@ def find_persons(ctx: DocContext) -> None:
                 continue
             if signal in ("relative", "speech", "member") and any(toks[k].key in lx.name_words for k in names):
                 signal = None  # "Konferensi Perburuhan Internasional yang ...", "anggota Dewan Pengupahan Nasional"
+            if signal == "title_before" and len(names) == 1 and b + 1 < n and (b + 1) in org_tok:
+                signal = None  # "Ketua Pemuda MTUC Hafiz Rahman": a word of a unit's name
             if signal and (len(names) >= 2 or signal in ("honorific", "title_before")):
                 accepted.append((a, b, names, nick, hon, signal))
             elif len(names) >= 2:

@@ -106,7 +106,7 @@ class _Reader:
 
     def _dominant(self) -> str | None:
         c = Counter(m.entity for m in self.ctx.mentions
-                    if m.type == "Organization" and m.entity and not m.attrs.get("headline") and m.entity not in self.units)
+                    if m.type == "Organization" and m.entity and m.entity not in self.units)
         if not c:
             return None
         top = max(c.values())

@@ -108,9 +108,12 @@ def _all_cue_hits(view: View) -> None:
 
 def ends_before(view: View, group: str, ti: int, reach: int = 5) -> int | None:
     """Start token of a cue phrase of ``group`` that ends right before token ``ti``."""
-    for start in range(ti - 1, max(-1, ti - 1 - reach), -1):
+    last = ti - 1
+    while last >= 0 and view.toks[last].text == ".":  # "Plt. Ketua Umum"
+        last -= 1
+    for start in range(last, max(-1, last - reach), -1):
         end = phrase_at(view, group, start)
-        if end == ti - 1:
+        if end == last:
             return start
     return None
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from unionkg.ingest.lexicon import ffold as fold
 from unionkg.ingest.context import DocContext, Mention
-from unionkg.ingest.lexicon import lexicon, longest, matches
+from unionkg.ingest.lexicon import lexicon, longest, matches, raw_equal
 from unionkg.ingest.spans import sentence_views
 
 __all__ = ["find_titles"]
@@ -41,6 +41,8 @@ def find_titles(ctx: DocContext) -> None:
                 continue
             board = longest(lx.boards, ws, i)
             title = longest(lx.titles, ws, i)
+            if title and title[1][2] == "vi" and not raw_equal(ws, i, title[0], title[1][1]):
+                title = None
             if board and (not title or board[0] >= title[0]):
                 if toks[i].cap or toks[i].upper:
                     for k in range(i, board[0] + 1):
@@ -77,7 +79,7 @@ def find_titles(ctx: DocContext) -> None:
                 if minister:
                     q = i - 1
                     while q >= 0 and toks[q].cap and not toks[q].upper and q not in view.claimed \
-                            and toks[q].key not in lx.words("function_words") and not toks[q].poss:
+                            and not lx.is_function_word(toks[q].text) and not toks[q].poss:
                         q -= 1
                     if q < i - 1 and (q < 0 or not toks[q].cap or toks[q].upper or q in view.claimed):
                         first = q + 1
@@ -100,6 +102,8 @@ def find_titles(ctx: DocContext) -> None:
                 i = end + 1
                 continue
             hon = longest(lx.honorifics, ws, i)
+            if hon and any(ord(c) > 0x2af for c in hon[1][1]) and not raw_equal(ws, i, hon[0], hon[1][1]):
+                hon = None  # "bà"/"ông"/"đồng chí" as printed, not "Ba"/"Ong"/"Dong Chi"
             if hon and hon[1][1][:1].islower() and t.cap and i > 0 and not toks[i - 1].punct:
                 hon = None  # "ông"/"bà" start a name only in lower case or at a clause start ("Mr Marcus Ong")
             if hon:

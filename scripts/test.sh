@@ -16,6 +16,8 @@ if [ -z "${NEO4J_URI:-}" ]; then
   data=$(mktemp -d /tmp/unionkg-neo4j-XXXXXX)
   port=${UNIONKG_TEST_NEO4J_PORT:-7697}
   trap '.venv/bin/unionkg neo4j stop --data "$data" >/dev/null 2>&1 || true; rm -rf "$data"' EXIT
+  # with a password, so that the wrong-password tests run too (start reads NEO4J_PASSWORD)
+  export NEO4J_PASSWORD="${NEO4J_PASSWORD:-unionkg-test-pw}"
   if .venv/bin/unionkg neo4j start --port "$port" --data "$data"; then
     export NEO4J_URI="bolt://127.0.0.1:$port"
   else

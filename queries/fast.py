@@ -8,6 +8,7 @@ return only what such queries use, in one round trip:
 - :func:`edge_list` — ``(relation id, source, target)`` of one relation type;
 - :func:`attribute` — one scalar attribute (country, kind, date, status) of every entity of a type;
 - :func:`names` — display names of many entities;
+- :func:`entities_many` — ``store.entity`` for many ids;
 - :func:`evidence_many` — ``store.evidence`` for many facts;
 - :func:`adjacent_many` — the relations at many nodes (a breadth-first level in one call).
 
@@ -26,7 +27,7 @@ from typing import Any
 
 from unionkg.graph.model import ENTITY_TYPES, RELATION_TYPES
 
-__all__ = ["edge_list", "attribute", "names", "evidence_many", "adjacent_many"]
+__all__ = ["edge_list", "attribute", "names", "entities_many", "evidence_many", "adjacent_many"]
 
 _CHUNK = 500  # SQLite host parameters per IN (...) list
 
@@ -93,6 +94,33 @@ def names(store: Any, ids: Iterable[str]) -> dict[str, str]:
         e = store.entity(i)
         if e is not None:
             out[i] = e["name"]
+    return out
+
+
+def entities_many(store: Any, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """``{id: store.entity(id)}`` for many ids in one read (missing ids left out). The rows are
+    turned into dicts by the store's own converter, so they equal what ``entity()`` returns."""
+    ids = sorted(set(ids))
+    kind = _kind(store)
+    out: dict[str, dict[str, Any]] = {}
+    if kind == "neo4j" and ids:
+        from unionkg.graph import cypher
+
+        rows = store._read(f"UNWIND $ids AS eid MATCH (e:Entity {{id: eid}}) {cypher._ENTITY_RETURN}", ids=ids)
+        return {r["id"]: store._entity_dict(r) for r in rows}
+    if kind == "sqlite":
+        for chunk in _chunks(ids):
+            marks = ",".join("?" * len(chunk))
+            aliases: dict[str, list[str]] = {}
+            for eid, name in store.db.execute(f"SELECT DISTINCT entity, name FROM names WHERE entity IN ({marks})", chunk):
+                aliases.setdefault(eid, []).append(name)
+            rows = store.db.execute(f"SELECT * FROM entities WHERE id IN ({marks})", chunk).fetchall()
+            out.update({e["id"]: e for e in store._entity_rows(rows, aliases)})
+        return out
+    for i in ids:
+        e = store.entity(i)
+        if e is not None:
+            out[i] = e
     return out
 
 

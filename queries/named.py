@@ -59,6 +59,14 @@ class _Ctx:
             return self._names[eid]
         return self.entity(eid)["name"]
 
+    def load(self, ids: Iterable[str]) -> None:
+        """Read the entities of many ids in one go (one round trip on Neo4j)."""
+        todo = {i for i in ids if i not in self._entities}
+        if todo:
+            found = fast.entities_many(self.store, todo)
+            for i in todo:
+                self._entities[i] = found.get(i)
+
     def prime(self, entities: Iterable[dict[str, Any]]) -> None:
         for e in entities:
             self._entities[e["id"]] = e
@@ -137,7 +145,10 @@ def officials(store: Any, org: str, as_of: str | None = None, units: bool = True
     rows: list[dict[str, Any]] = []
     while todo:
         unit, depth, parent = todo.pop(0)
-        for r in store.relations(HOLDS, target=unit["id"]):
+        posts_here = store.relations(HOLDS, target=unit["id"])
+        members = store.relations(AFFIL, target=unit["id"]) if units else []
+        ctx.load([r["source"] for r in posts_here] + [a["source"] for a in members])
+        for r in posts_here:
             if not _held(r, as_of):
                 continue
             rows.append({
@@ -149,7 +160,7 @@ def officials(store: Any, org: str, as_of: str | None = None, units: bool = True
             })
         if not units:
             continue
-        for a in store.relations(AFFIL, target=unit["id"]):
+        for a in members:
             member = ctx.entity(a["source"])
             if member["id"] not in seen and _is_unit(member, unit):
                 seen.add(member["id"])
@@ -163,7 +174,9 @@ def posts(store: Any, person: str, as_of: str | None = None) -> list[dict[str, A
     ctx = _Ctx(store)
     p = resolve(store, person, PER)
     rows = []
-    for r in store.relations(HOLDS, source=p["id"]):
+    held = store.relations(HOLDS, source=p["id"])
+    ctx.load(r["target"] for r in held)
+    for r in held:
         if not _held(r, as_of):
             continue
         o = ctx.entity(r["target"])
@@ -190,8 +203,10 @@ def affiliations(store: Any, org: str, depth: int = 10) -> list[dict[str, Any]]:
         frontier = [root["id"]]
         for level in range(1, depth + 1):
             nxt = []
-            for oid in sorted(frontier):
-                rels = store.relations(AFFIL, source=oid) if sign < 0 else store.relations(AFFIL, target=oid)
+            level_rels = {oid: store.relations(AFFIL, source=oid) if sign < 0 else store.relations(AFFIL, target=oid)
+                          for oid in sorted(frontier)}
+            ctx.load(r["target"] if sign < 0 else r["source"] for rels in level_rels.values() for r in rels)
+            for oid, rels in level_rels.items():
                 for r in rels:
                     other = r["target"] if sign < 0 else r["source"]
                     if other in seen:
@@ -225,17 +240,20 @@ def interlocks(store: Any, min_orgs: int = 2, country: str | None = None, limit:
     shown = fast.names(store, chosen)
     rows: list[dict[str, Any]] = []
     # persons in row order; with a limit, stop reading posts once enough rows are in
+    picked: list[tuple[str, dict[str, Any]]] = []
     for pid in sorted(chosen, key=lambda p: (shown.get(p, p), p)):
-        if limit and len(rows) >= limit:
+        if limit and len(picked) >= limit:
             break
-        for r in store.relations(HOLDS, source=pid):
-            o = ctx.entity(r["target"])
-            rows.append({
-                "person": shown.get(pid, pid), "person_id": pid, "organisations": len(orgs_of[pid]),
-                "organisation": o["name"], "organisation_id": o["id"], "country": o.get("country"),
-                "role": r.get("role"), "title": r.get("title"), "relation_id": r["id"], "sources": None,
-                "_facts": (r["id"],),
-            })
+        picked += [(pid, r) for r in store.relations(HOLDS, source=pid)]
+    ctx.load(r["target"] for _, r in picked)
+    for pid, r in picked:
+        o = ctx.entity(r["target"])
+        rows.append({
+            "person": shown.get(pid, pid), "person_id": pid, "organisations": len(orgs_of[pid]),
+            "organisation": o["name"], "organisation_id": o["id"], "country": o.get("country"),
+            "role": r.get("role"), "title": r.get("title"), "relation_id": r["id"], "sources": None,
+            "_facts": (r["id"],),
+        })
     return _finish(ctx, rows, lambda x: (x["person"], x["person_id"], x["organisation"], x["organisation_id"],
                                          x["role"] or "", x["relation_id"]), limit)
 
@@ -321,6 +339,7 @@ def agreements(store: Any, org: str | None = None, country: str | None = None, s
     rows = _finish(ctx, rows, lambda x: (x["date"] is None, x["date"] or "", x["agreement"], x["agreement_id"]), limit)
     out = []
     facts.prime_names([row["agreement_id"] for row in rows])
+    ctx.load(row["agreement_id"] for row in rows)
     for row in rows:
         e = ctx.entity(row["agreement_id"])
         out.append({**row, "kind": e.get("kind"), "status": e.get("status"), "topics": e.get("topics"),
@@ -448,6 +467,8 @@ def path(store: Any, source: str, target: str, max_depth: int = 8, via_places: b
         node = prev
     if len(left) > max_depth:
         return []
+    ctx.load(x for step in left for x in step[:2])
+    ctx.prefetch(step[2][1] for step in left)
     return [_step_row(ctx, i, x, y, rel, d) for i, (x, y, rel, d) in enumerate(left, 1)]
 
 
@@ -461,6 +482,7 @@ def neighbours(store: Any, name: str, depth: int = 1, via_places: bool = True) -
     for level in range(1, depth + 1):
         nxt = []
         adj = _adjacent(store, frontier, via_places)
+        ctx.load(a[0] for lst in adj.values() for a in lst if a[0] not in seen)
         for node in sorted(frontier):
             for other, rid, rtype, role, direction in adj[node]:
                 if other in seen:

@@ -34,6 +34,7 @@ from unionkg.graph.model import ENTITY_TYPES, RELATION_TYPES
 
 __all__ = [
     "SCHEMA",
+    "SCHEMA_PRESENT",
     "label",
     "rel_type",
     "merge_entities",
@@ -86,6 +87,11 @@ SCHEMA = (
     "CREATE INDEX unionkg_relclaim_doc IF NOT EXISTS FOR (c:RelClaim) ON (c.doc)",
     "CREATE INDEX unionkg_evidence_fact IF NOT EXISTS FOR (v:Evidence) ON (v.fact)",
     "CREATE INDEX unionkg_evidence_doc IF NOT EXISTS FOR (v:Evidence) ON (v.doc)",
+)
+
+# Every constraint and index of SCHEMA is named unionkg_…: count them to know whether to run SCHEMA.
+SCHEMA_PRESENT = (
+    "SHOW INDEXES YIELD name, state WHERE name STARTS WITH 'unionkg_' AND state = 'ONLINE' RETURN count(*) AS n"
 )
 
 # -- the batched writers (also measured by benchmarks/load.py) ---------------------------------

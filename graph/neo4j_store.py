@@ -40,7 +40,6 @@ ANALYST = "@analyst"
 _ENTITY_CORE = {"id", "type", "name", "aliases", "attrs", "reference", "refname"}
 _RELATION_CORE = {"id", "type", "source", "target", "role", "title", "start", "end", "attrs", "reference"}
 _PRIMITIVES = (str, int, float, bool)
-_SCHEMA_READY: set[tuple[str, str | None]] = set()  # (uri, database) whose schema this process made sure of
 
 
 def _dumps(value: Any) -> str:
@@ -86,9 +85,11 @@ class Neo4jStore(Store):
         self.database = database or None
         user = user or "neo4j"
         try:
-            self.driver = neo4j.GraphDatabase.driver(uri, auth=(user, password or ""), connection_timeout=10.0,
-                                                     connection_acquisition_timeout=30.0,
-                                                     max_transaction_retry_time=30.0)
+            self.driver = neo4j.GraphDatabase.driver(
+                uri, auth=(user, password or ""), connection_timeout=10.0, connection_acquisition_timeout=30.0,
+                max_transaction_retry_time=30.0,
+                # server notifications (hints, deprecations) would be logged to the user's terminal
+                notifications_min_severity=neo4j.NotificationMinimumSeverity.OFF)
         except (ValueError, ConfigurationError) as exc:
             raise StoreError(f"{uri}: not a usable Neo4j URI ({_first_line(exc)})") from None
         # One bookmark manager for all our sessions: a read after a write sees it, even on a cluster.
@@ -117,19 +118,20 @@ class Neo4jStore(Store):
         return self.driver.session(database=self.database, bookmark_manager=self._bookmarks)
 
     def _ensure_schema(self) -> None:
-        from neo4j.exceptions import Forbidden
+        from neo4j.exceptions import Forbidden, Neo4jError
 
-        key = (self.uri, self.database)
-        if key in _SCHEMA_READY:
-            return
         with self._session() as session:
+            try:
+                if session.run(q.SCHEMA_PRESENT).single()["n"] >= len(q.SCHEMA):
+                    return  # made by an earlier store: one round trip instead of one per statement
+            except Neo4jError:
+                pass  # not allowed to list indexes: just try to create them
             try:
                 for statement in q.SCHEMA:
                     session.run(statement).consume()
                 session.run("CALL db.awaitIndexes(300)").consume()
             except Forbidden:
                 pass  # a read-only user: the schema is the writer's business
-        _SCHEMA_READY.add(key)
 
     def _run_write(self, work: Callable[..., Any], *args: Any) -> Any:
         from neo4j.exceptions import ServiceUnavailable, SessionExpired

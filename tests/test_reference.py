@@ -51,7 +51,8 @@ def test_bad_rows_are_one_line_each():
     assert all(e.startswith("mine.csv:") and "\n" not in e for e in errors)
 
 
-def test_import_reference_cli(tmp_path):
+def test_import_reference_cli(tmp_path, monkeypatch):
+    monkeypatch.delenv("NEO4J_URI", raising=False)  # --store must pick the embedded store
     csv = tmp_path / "mine.csv"
     csv.write_text("name,aliases,country,kind,parent,wikidata\n"
                    "Kesatuan Contoh Pelabuhan,KCP|Harbour Sample Union,MY,union,MTUC,\n"
@@ -68,6 +69,7 @@ def test_import_reference_cli(tmp_path):
 
 
 def test_link_wikidata_offline_says_one_line(tmp_path, monkeypatch):
+    monkeypatch.delenv("NEO4J_URI", raising=False)
     # an address nothing listens on stands for "no network"; no request leaves the machine
     monkeypatch.setenv("UNIONKG_WIKIDATA_API", "http://127.0.0.1:9/w/api.php")
     db = str(tmp_path / "g.db")

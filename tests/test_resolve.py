@@ -20,13 +20,21 @@ from unionkg.tests.resolution_corpus import (EXPECTED_ORGS, EXPECTED_OWN_ORGS, E
 
 
 @pytest.fixture(params=["sqlite", pytest.param("neo4j", marks=pytest.mark.neo4j)])
-def store(request, tmp_path):
+def any_store(request, tmp_path):
+    """Both backends: for the end-to-end counts (Neo4j writes are slow, so only there)."""
     if request.param == "sqlite":
         s = SQLiteStore(tmp_path / "resolve.db")
         yield s
         s.close()
     else:
         yield request.getfixturevalue("neo4j_store")
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = SQLiteStore(tmp_path / "resolve.db")
+    yield s
+    s.close()
 
 
 def _ingest(store, extractions):
@@ -41,7 +49,8 @@ def _node_of(store, type_, name):
     return found[0]["id"]
 
 
-def test_corpus_resolves_to_expected_nodes(store):
+def test_corpus_resolves_to_expected_nodes(any_store):
+    store = any_store
     _ingest(store, corpus())
     for node, names in EXPECTED_ORGS.items():
         for n in names:

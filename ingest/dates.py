@@ -97,6 +97,7 @@ class _Calendar:
     years_rel: dict[str, int]
     parts: dict[str, str]
     day_cues: tuple[str, ...]
+    day_parts: tuple[str, ...]
     month_cues: tuple[str, ...]
     year_cues: tuple[str, ...]
 
@@ -128,7 +129,7 @@ def _calendar(lang: str | None) -> _Calendar:
                 weekdays.setdefault(_key(str(n)), i)
     langs = list(data) if lang is None or lang not in data else sorted({lang, "en"})
     merged: dict[str, dict] = {"days": {}, "months_rel": {}, "years_rel": {}, "parts": {}}
-    cues: dict[str, set[str]] = {"day_cues": set(), "month_cues": set(), "year_cues": set()}
+    cues: dict[str, set[str]] = {"day_cues": set(), "day_parts": set(), "month_cues": set(), "year_cues": set()}
     for code in langs:
         conf = data[code]
         for k in merged:
@@ -137,7 +138,8 @@ def _calendar(lang: str | None) -> _Calendar:
         for k in cues:
             cues[k].update(_key(str(w)) for w in conf.get(k) or [])
     return _Calendar(months, weekdays, merged["days"], merged["months_rel"], merged["years_rel"], merged["parts"],
-                     tuple(cues["day_cues"]), tuple(cues["month_cues"]), tuple(cues["year_cues"]))
+                     tuple(cues["day_cues"]), tuple(cues["day_parts"]), tuple(cues["month_cues"]),
+                     tuple(cues["year_cues"]))
 
 
 def _alt(words) -> str:
@@ -170,7 +172,9 @@ _WEEKDAY_CUES = ("on", "pada", "hari", "noong")
 def _patterns(lang: str | None) -> _Patterns:
     cal = _calendar(lang)
     M = rf"(?P<month>{_alt(cal.months)})\.?"
-    W = rf"(?:(?P<weekday>{_alt(cal.weekdays)})\.?\s*,?\s*(?:\(\s*)?)"
+    # A weekday, perhaps with a part of the day ("Senin malam"), before its date.
+    W = (rf"(?:(?P<weekday>{_alt(cal.weekdays)})\.?(?:\s+(?:{_alt(cal.day_parts)}){_E})?"
+         rf"\s*,?\s*(?:\(\s*)?)")
     Wopt = W + "?"
     Y = r"(?P<year>\d{4})"
     D = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
@@ -191,20 +195,20 @@ def _patterns(lang: str | None) -> _Patterns:
         # Kamis (11/12), chiều 14/12, (15/12): a bare day/month needs a weekday, a cue or parentheses
         ("dm", re.compile(rf"{_B}(?:{day_cue}|{W}|(?P<paren>\())(?<![\d/.])(?P<day>\d{{1,2}})/(?P<m>\d{{1,2}})(?![\d/])", re.I)),
         # 12 Desember 2025, 16 December, Jumat, 12 Desember 2025, 16 ธันวาคม 2568
-        ("d_month", re.compile(rf"{_B}{day_cue}?{Wopt}(?<!\d)(?<!\d[/.]){D}\s*{M}{_E}(?:,?\s*(?:(?:พ\.ศ\.|ค\.ศ\.)\s*)?{Y}(?!\d))?", re.I)),
+        ("d_month", re.compile(rf"{_B}{day_cue}?{Wopt}(?<!\d)(?<!\d[/.]){D}\s*(?:of\s+)?{M}{_E}(?:,?\s*(?:(?:พ\.ศ\.|ค\.ศ\.)\s*)?{Y}(?!\d))?", re.I)),
         # December 16, 2025; Dec 29; Tuesday (Dec 16)
         ("month_d", re.compile(rf"{_B}{Wopt}{M}\s+{D}(?![\d:]|\s*(?:[-–]|tháng))(?:,?\s+{Y}(?!\d))?", re.I)),
         # tháng 3/2026, tháng 3 năm 2026, tháng 12
         ("vi_month", re.compile(rf"{_B}(?:{part}\s+)?tháng\s+(?P<m>\d{{1,2}})(?:\s*(?:/|năm)\s*(?P<year>\d{{4}}))?(?![\d/])", re.I)),
         # Maret 2026, early January, in January
-        ("month_y", re.compile(rf"{_B}(?:{part}\s+)?{M}{_E}\s*,?\s*(?:(?:พ\.ศ\.|ค\.ศ\.)\s*)?{Y}(?!\d)", re.I)),
-        ("month_only", re.compile(rf"{_B}(?:(?P<mcue>{_alt(cal.month_cues)})\s+)(?:{part}\s+)?(?P<month>{_alt(cal.months)}){_E}"
+        ("month_y", re.compile(rf"{_B}(?:{part}[\s-]+)?{M}{_E}\s*,?\s*(?:(?:พ\.ศ\.|ค\.ศ\.)\s*)?{Y}(?!\d)", re.I)),
+        ("month_only", re.compile(rf"{_B}(?:(?P<mcue>{_alt(cal.month_cues)})\s+)(?:{part}[\s-]+)?(?P<month>{_alt(cal.months)}){_E}"
                                   rf"(?!\.?\s*,?\s*\d)", re.I)),
         # awal tahun depan, early next year, đầu năm sau, ปีหน้า, next month
-        ("rel_year", re.compile(rf"{_B}(?:{part}\s*)?(?P<rel>{_alt(cal.years_rel)}){_E}", re.I)),
-        ("rel_month", re.compile(rf"{_B}(?:{part}\s*)?(?P<rel>{_alt(cal.months_rel)}){_E}", re.I)),
+        ("rel_year", re.compile(rf"{_B}(?:{part}[\s-]*)?(?P<rel>{_alt(cal.years_rel)}){_E}", re.I)),
+        ("rel_month", re.compile(rf"{_B}(?:{part}[\s-]*)?(?P<rel>{_alt(cal.months_rel)}){_E}", re.I)),
         # awal 2026, early 2026, đầu năm 2026, tahun 2026, พ.ศ. 2568
-        ("year", re.compile(rf"{_B}(?:(?P<ycue>{_alt(cal.year_cues)})\s*)?(?:{part}\s*)?(?:(?P<ycue2>{_alt(cal.year_cues)})\s*)?"
+        ("year", re.compile(rf"{_B}(?:(?P<ycue>{_alt(cal.year_cues)})\s*)?(?:{part}[\s-]*)?(?:(?P<ycue2>{_alt(cal.year_cues)})\s*)?"
                             rf"{Y}(?![\d/-])", re.I)),
         # kemarin, yesterday, hôm qua
         ("rel_day", re.compile(rf"{_B}(?P<rel>{rel_days}){_E}", re.I)),

@@ -27,6 +27,8 @@ TABLE = [
     ("id", "ditargetkan pada Maret 2026", "Maret 2026", "2026-03", "month", None),
     ("id", "kongres berlangsung (25-27/11)", "(25-27/11)", "2025-11-25", "day", "range 25–27/11; the first day is kept"),
     ("id", "tanggal 3/12 lalu", "tanggal 3/12", "2025-12-03", "day", None),
+    ("id", "massa datang Senin malam (15/12) ke kantor", "Senin malam (15/12)", "2025-12-15", "day", None),
+    ("id", "rapat tadi malam berakhir", "tadi malam", "2025-12-15", "day", None),
     # Malay
     ("ms", "Khamis, 18 Disember 2025 | 5:42 petang", "Khamis, 18 Disember 2025", "2025-12-18", "day", None),
     ("ms", "JOHOR BAHRU, 18 Dis -- Kesatuan", "18 Dis", "2025-12-18", "day", None),
@@ -45,6 +47,9 @@ TABLE = [
     ("en", "they met yesterday", "yesterday", "2025-12-15", "day", None),
     ("en", "on December 5, 2025 the", "December 5, 2025", "2025-12-05", "day", None),
     ("en", "by late 2026", "late 2026", "2026", "part_of_year", "late 2026"),
+    ("en", "talks resume by mid-2026", "mid-2026", "2026", "part_of_year", "mid 2026"),
+    ("en", "on the 16th of December 2025", "16th of December 2025", "2025-12-16", "day", None),
+    ("en", "the vote is due in mid-January", "mid-January", "2026-01", "part_of_month", "mid 2026-01"),
     # Vietnamese
     ("vi", "Thứ Ba, 16/12/2025 09:15 (GMT+7)", "Thứ Ba, 16/12/2025", "2025-12-16", "day", None),
     ("vi", "Ngày 15/12, tại Hà Nội", "Ngày 15/12", "2025-12-15", "day", None),
@@ -54,6 +59,7 @@ TABLE = [
     ("vi", "hôm qua, công đoàn", "hôm qua", "2025-12-15", "day", None),
     ("vi", "ngày 16 tháng 12 năm 2025", "ngày 16 tháng 12 năm 2025", "2025-12-16", "day", None),
     ("vi", "kế hoạch đầu năm sau", "đầu năm sau", "2026", "part_of_year", "early 2026"),
+    ("vi", "chiều qua, đoàn công tác", "chiều qua", "2025-12-15", "day", None),
     # Thai (Buddhist era)
     ("th", "วันที่ 16 ธันวาคม 2568 สหภาพ", "วันที่ 16 ธันวาคม 2568", "2025-12-16", "day", None),
     ("th", "ประชุมเมื่อวาน", "เมื่อวาน", "2025-12-15", "day", None),

@@ -160,3 +160,15 @@ def test_bad_gold_dirs(tmp_path):
     (tmp_path / "001.json").write_text("{", encoding="utf-8")
     with pytest.raises(EvaluationError, match="001.json: not a readable gold file"):
         evaluate(tmp_path, [])
+
+
+DEVSET = Path(__file__).resolve().parents[2] / "shared" / "devset"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not DEVSET.is_dir(), reason=f"no development set at {DEVSET}")
+def test_devset_micro_f1_reaches_the_issue_target():
+    """Issue 4's bar: micro-F1 >= 0.85 over organisations, persons, posts and affiliations."""
+    report = evaluate(DEVSET)
+    assert not report.unmatched_gold
+    assert report.micro().f1 >= 0.85, report.rows()

@@ -84,7 +84,7 @@ class LoadError:
         return f"{self.source}: {self.reason}"
 
 
-class _Reject(Exception):
+class _Reject(ValueError):
     """Raised inside a loader with the one-line reason."""
 
 
@@ -149,6 +149,9 @@ def _guard(source: str, produce) -> Iterator[Document | LoadError]:
         yield LoadError(source, f"cannot read: {exc.strerror or exc}")
     except MemoryError:
         yield LoadError(source, "out of memory while reading")
+    except Exception as exc:  # a bug in a parser must cost one input, not the run
+        detail = " ".join(str(exc).split())[:200]
+        yield LoadError(source, f"cannot be read ({type(exc).__name__}{': ' + detail if detail else ''})")
 
 
 def _ext(path: str) -> str:

@@ -28,6 +28,7 @@ from typing import Any
 
 import networkx as nx
 
+from unionkg.queries.fast import evidence_many
 from unionkg.queries.params import date_in_range
 from unionkg.viz import escape
 from unionkg.viz.layout import layout
@@ -119,27 +120,27 @@ def _node_fill(d: dict[str, Any], st: dict[str, Any]) -> str:
     return TYPE_COLOURS.get(d.get("type"), "#dddddd")
 
 
-def _sentences(store: Any, fact_id: str) -> tuple[list[str], int]:
-    ev = store.evidence(fact_id) if store is not None else []
+def _sentences(evidence: dict[str, list[dict[str, Any]]], fact_id: str) -> tuple[list[str], int]:
+    ev = evidence.get(fact_id, [])
     lines = [f"{e['text']} — {e.get('source') or e['document']}" + (f", {e['published']}" if e.get("published") else "")
              for e in ev[:MAX_SENTENCES]]
     return lines, max(0, len(ev) - MAX_SENTENCES)
 
 
-def _node_tip(store: Any, n: str, d: dict[str, Any]) -> str:
+def _node_tip(evidence: dict[str, list[dict[str, Any]]], n: str, d: dict[str, Any]) -> str:
     aliases = [a for a in d.get("aliases") or [] if a != d.get("name")]
     fields = [("type", d.get("type")), ("kind", d.get("kind")), ("country", d.get("country")),
               ("also", ", ".join(aliases[:5])), ("date", d.get("date")), ("status", d.get("status")),
               ("location", d.get("location")), ("members", d.get("members")), ("id", n)]
-    lines, more = _sentences(store, n)
+    lines, more = _sentences(evidence, n)
     return escape.tooltip(d.get("name", n), fields, lines, more)
 
 
-def _edge_tip(store: Any, g: nx.MultiDiGraph, a: str, b: str, d: dict[str, Any]) -> str:
+def _edge_tip(evidence: dict[str, list[dict[str, Any]]], g: nx.MultiDiGraph, a: str, b: str, d: dict[str, Any]) -> str:
     heading = f"{g.nodes[a].get('name', a)} → {d.get('type')} → {g.nodes[b].get('name', b)}"
     span = " – ".join(x for x in (d.get("start"), d.get("end")) if x) or None
     fields = [("role", d.get("role")), ("title", d.get("title")), ("dates", span)]
-    lines, more = _sentences(store, d.get("id", ""))
+    lines, more = _sentences(evidence, d.get("id", ""))
     return escape.tooltip(heading, fields, lines, more)
 
 
@@ -210,6 +211,9 @@ def build_page(store: Any, g: nx.MultiDiGraph, out: str | Path, title: str = "un
     dc = nx.degree_centrality(und) if und.number_of_nodes() > 1 else {n: 0.0 for n in g}
     top = max(dc.values(), default=0.0) or 1.0
     pos = layout(g)
+    # all tooltips' evidence in one bulk read (one round trip on Neo4j)
+    evidence = {} if store is None else evidence_many(
+        store, [*map(str, g.nodes), *(str(d.get("id")) for _, _, d in g.edges(data=True) if d.get("id"))])
     net = Network(height="92vh", width="100%", directed=True, cdn_resources="in_line", heading="")
     for n, d in sorted(g.nodes(data=True), key=lambda x: str(x[0])):
         country = d.get("country")
@@ -219,12 +223,12 @@ def build_page(store: Any, g: nx.MultiDiGraph, out: str | Path, title: str = "un
             "color": {"background": _node_fill(d, st), "border": st["countries"].get(str(country), NO_COUNTRY)
                       if country else NO_COUNTRY},
             "x": round(pos.get(n, (0, 0))[0], 1), "y": round(pos.get(n, (0, 0))[1], 1),
-            "tip": _node_tip(store, n, d), "type": d.get("type"), "kind": d.get("kind"), "country": country,
+            "tip": _node_tip(evidence, n, d), "type": d.get("type"), "kind": d.get("kind"), "country": country,
         })
     for i, (a, b, k, d) in enumerate(sorted(g.edges(keys=True, data=True), key=lambda e: str(e[2]))):
         net.edges.append({"id": str(k), "from": a, "to": b,
                           "label": str(d.get("role") or d.get("type", "")).lower().replace("_", " "),
-                          "tip": _edge_tip(store, g, a, b, d)})
+                          "tip": _edge_tip(evidence, g, a, b, d)})
     net.options = _options(g.number_of_nodes())
     html = net.generate_html(notebook=False)
     html = _self_contained(html)

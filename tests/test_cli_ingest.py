@@ -260,3 +260,35 @@ def test_evaluate_bad_inputs(tmp_path):
     result = run("evaluate", gold, bad)
     assert result.exit_code == 1 and f"{bad}:1: not an extraction" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_ingest_every_bad_input_one_line_each_and_the_good_ones_stored(tmp_path, monkeypatch):
+    db = tmp_path / "g.db"
+    locked = tmp_path / "locked.txt"
+    locked.write_text("Minutes of the union meeting.\n", encoding="utf-8")
+    real_open = open
+
+    def deny(file, mode="r", *a, **kw):  # an unreadable file, even for root
+        if str(file) == str(locked):
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, mode, *a, **kw)
+
+    monkeypatch.setattr("builtins.open", deny)
+    result = run("ingest", BAD, BAD / "notes.docx", "/no/such/file.txt", locked, GOOD / "serikat_id.txt",
+                 "--store", db)
+    assert result.exit_code == 1
+    reasons = {
+        BAD / "binary.txt": "binary file",
+        BAD / "empty.txt": "empty file",
+        BAD / "latin1.txt": "invalid UTF-8 at byte offset 3",
+        BAD / "notes.docx": "unsupported file type",
+        "/no/such/file.txt": "no such file or directory",
+        locked: "permission denied",
+    }
+    errors = error_lines(result)
+    for path, reason in reasons.items():
+        assert sum(e.startswith(f"unionkg: error: {path}: {reason}") for e in errors) == 1, (path, errors)
+    assert len(errors) == len(reasons) + 3  # and three bad lines of mixed.jsonl
+    with open_store(str(db)) as store:
+        sources = sorted(d["source"] for d in store.documents())
+    assert sources == sorted([f"{BAD / 'mixed.jsonl'}:1", f"{BAD / 'mixed.jsonl'}:5", str(GOOD / "serikat_id.txt")])

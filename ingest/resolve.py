@@ -39,8 +39,11 @@ of the automatic decisions every time a document is resolved.
 
 from __future__ import annotations
 
+import csv
+import functools
 import json
 from collections.abc import Iterable
+from pathlib import Path
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -168,7 +171,7 @@ def _person_name_evidence(m: Profile, c: Profile) -> tuple[float, str] | None:
     return best
 
 
-def _org_name_evidence(m: Profile, c: Profile, parent_names: set[str]) -> tuple[float, str] | None:
+def _org_name_evidence(m: Profile, c: Profile, names_of: dict[str, set[str]]) -> tuple[float, str] | None:
     mk, ck = m.keys(), c.keys()
     long_m, long_c = m.long_names(), c.long_names()
     shared = mk & ck
@@ -180,20 +183,52 @@ def _org_name_evidence(m: Profile, c: Profile, parent_names: set[str]) -> tuple[
                 return (0.95, "same full name")
             if _aligned(a, b):
                 return (0.85, "spelling variant of the full name")
-    # "Federasi ... Migran KSPSI" = "Federasi ... Migran": the extra words name the parent
+    # "Federasi ... Migran KSPSI" = "Federasi ... Migran": the extra words name a parent
+    # of the body printed without them (a committee of MTUC is not ASEAN TUC's committee)
+    def parent_words(p: Profile) -> set[str]:
+        return {t for pid in p.parents for t in names_of.get(pid, set())}
+
     for a in long_m:
         for b in long_c:
-            short, long = sorted((a, b), key=len)
+            if len(a) == len(b):
+                continue
+            (short, short_side), (long, _) = sorted(((a, m), (b, c)), key=lambda x: len(x[0]))
             extra = len(long) - len(short)
             if 0 < extra <= 2 and len(short) >= 3 and _subset(short, long):
                 rest = [t for t in long if t not in short]
-                if rest and all(t in parent_names for t in rest):
+                if rest and all(t in parent_words(short_side) for t in rest):
                     return (0.8, "full name plus its parent's name")
+                countries = m.countries & c.countries
+                if rest and countries and all(t in country_words(countries) for t in rest):
+                    return (0.8, "full name plus its country's name")
     if shared:
         return (0.6, "same acronym")
     if (m.acronyms() & c.derived()) or (m.derived() & c.acronyms()):
         return (0.55, "acronym of the full name")
     return None
+
+
+@functools.lru_cache(maxsize=64)
+def _country_words(code: str) -> frozenset[str]:
+    """Folded words of a country's names (ingest/reference/places.csv): "Singapore's NTUC"."""
+    words: set[str] = set()
+    path = Path(__file__).with_name("reference") / "places.csv"
+    try:
+        with path.open(encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                if row.get("type") == "country" and row.get("country") == code:
+                    for n in [row.get("name") or "", *(row.get("aliases") or "").split("|")]:
+                        words.update(org_tokens(n))
+    except OSError:
+        return frozenset()
+    return frozenset(words)
+
+
+def country_words(codes: Iterable[str]) -> set[str]:
+    out: set[str] = set()
+    for c in codes:
+        out |= _country_words(c)
+    return out
 
 
 def _long_name_clash(m: Profile, c: Profile) -> bool:
@@ -228,10 +263,7 @@ def compare(m: Profile, c: Profile, kinds: dict[str, set[str]] | None = None,
     reasons: list[str] = []
     veto: str | None = None
     if m.type == "Organization":
-        parent_names: set[str] = set()
-        for p in m.parents | c.parents:
-            parent_names |= names_of.get(p, set())
-        ev = _org_name_evidence(m, c, parent_names)
+        ev = _org_name_evidence(m, c, names_of)
         if ev is None:
             return None
         name_score, why = ev
@@ -260,11 +292,15 @@ def compare(m: Profile, c: Profile, kinds: dict[str, set[str]] | None = None,
         elif m.parents & c.parents:
             context += 0.1
             reasons.append("same affiliation")
+        elif m.parents and c.parents and not (m.kinds | c.kinds) - {"other"}:
+            # units (committees, departments, branches) are told apart by whose they are
+            veto = veto or "units of different organisations"
         co = (m.co_orgs & c.co_orgs) - {m.id, c.id}
         if co:
             context += min(0.15, 0.05 * len(co))
             reasons.append(f"{len(co)} co-mentioned organisation(s)")
-        if why not in ("same full name", "spelling variant of the full name", "full name plus its parent's name") \
+        if why not in ("same full name", "spelling variant of the full name", "full name plus its parent's name",
+                       "full name plus its country's name") \
                 and _long_name_clash(m, c):
             veto = veto or "full names differ"
         if why in ("same acronym", "acronym of the full name") and context <= 0.05:

@@ -522,12 +522,17 @@ def document_date(text: str, meta: str | None = None) -> date | None:
     """The press date of a document, from (in this order):
 
     1. ``meta`` (e.g. an HTML ``article:published_time``; ISO or free form);
-    2. a full date in the header (the first lines: "Jumat, 12 Desember 2025 | 14:35 WIB",
-       "SINGAPORE, 17 December 2025 –", "Thứ Ba, 16/12/2025 09:15 (GMT+7)");
+    2. a date line or dateline near the top: a full date on a short line of its own
+       ("Jumat, 12 Desember 2025 | 14:35 WIB", "Thứ Ba, 16/12/2025 09:15 (GMT+7)") or
+       opening its line ("SINGAPORE, 17 December 2025 –");
     3. a dateline day without a year ("KUALA LUMPUR, Dec 29 (Bernama)"), the year
        taken from the text's full dates or, failing those, its most frequent year;
     4. the latest full date printed with a weekday in the body, the press-release
-       form "... dalam keterangan tertulis, Selasa (16/12/2025)".
+       form "... dalam keterangan tertulis, Selasa (16/12/2025)";
+    5. else the first full date near the top.
+
+    An event date in the first paragraph ("Jakarta - ... digelar Kamis (11/12).")
+    is not a dateline: it neither opens its line nor stands on a short one.
 
     >>> document_date("KUALA LUMPUR, Dec 29 (Bernama) -- The 2025 budget ...")
     datetime.date(2025, 12, 29)
@@ -541,24 +546,44 @@ def document_date(text: str, meta: str | None = None) -> date | None:
     if not text:
         return None
     head = text[:_HEADER_CHARS]
-    matches = find_dates(head)
-    for m in matches:
-        if m.precision == "day" and m.year_given and m.value:
+    matches = [m for m in find_dates(head) if m.precision == "day" and not m.relative]
+    full_head = [m for m in matches if m.year_given and m.value]
+    # 1. A date line or a dateline: the date stands on a short line of its own
+    #    ("Jumat, 12 Desember 2025 | 14:35 WIB") or opens its line ("SINGAPORE, 17 December 2025 –").
+    for m in full_head:
+        if _dateline_like(head, m):
             return date.fromisoformat(m.value)
     body = find_dates(text[:200_000])
     full = [m for m in body if m.precision == "day" and m.year_given and m.value]
-    # A dateline day with no year: the first day/month in the header.
+    # 2. A dateline without a year ("KUALA LUMPUR, Dec 29 (Bernama)"): the year from the text.
     for m in matches:
-        if m.precision == "day" and not m.year_given and not m.relative and m.start < 200:
+        if not m.year_given and _dateline_like(head, m):
             year = _year_hint(text, full)
             if year is not None:
                 parsed = find_dates(m.text, date(year, 6, 30))
                 if parsed and parsed[0].value:
                     return date.fromisoformat(parsed[0].value)
+    # 3. The press-release attribution: the latest full date printed with a weekday.
     with_weekday = [m for m in full if m.weekday is not None]
     if with_weekday:
         return max(date.fromisoformat(m.value) for m in with_weekday)
+    # 4. Any full date near the top.
+    if full_head:
+        return date.fromisoformat(full_head[0].value)
     return None
+
+
+_DATELINE_PREFIX = 40  # a dateline's date starts within this many characters of its line
+_DATE_LINE_MAX = 100  # a line this short holding a date is a date line
+
+
+def _dateline_like(head: str, m: DateMatch) -> bool:
+    line_start = head.rfind("\n", 0, m.start) + 1
+    line_end = head.find("\n", m.end)
+    line_end = len(head) if line_end < 0 else line_end
+    if line_end - line_start <= _DATE_LINE_MAX:
+        return True
+    return m.start - line_start <= _DATELINE_PREFIX and not re.search(r"[.!?]\s", head[line_start:m.start])
 
 
 def _year_hint(text: str, full: list[DateMatch]) -> int | None:

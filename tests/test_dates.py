@@ -135,6 +135,12 @@ def test_relative_words_stay_in_their_language():
      date(2025, 12, 12)),
     ("หัวข้อข่าว\n\nวันที่ 16 ธันวาคม พ.ศ. 2568 สหภาพแรงงาน", date(2025, 12, 16)),
     ("Headline\n\nPublished 13 December 2025, 6:00 AM\n\nSINGAPORE – text", date(2025, 12, 13)),
+    # An event day in the first paragraph is not a dateline; the attribution date is the press date.
+    ("Judul\n\nJakarta - Konfederasi buruh menggelar rapat akbar di Jakarta, Kamis (4/12). Rapat membahas upah "
+     "minimum dan perlindungan pekerja platform di kawasan.\n\n\"Kutipan,\" kata ketua, Jumat (5/12/2025).",
+     date(2025, 12, 5)),
+    ("Judul\n\nJakarta - Konfederasi buruh menggelar rapat akbar di Jakarta pada 4 Desember 2025 untuk membahas upah "
+     "minimum.\n\n\"Kutipan,\" kata ketua, Jumat (5/12/2025).", date(2025, 12, 5)),
 ])
 def test_document_date(text, expected):
     assert document_date(text) == expected

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from unionkg.graph.ids import compound_id, relation_id
 from unionkg.graph.model import Entity, Evidence, Relation
@@ -45,7 +46,7 @@ from unionkg.ingest.factctx import (
     org_mentions_in,
     person_orgs,
 )
-from unionkg.ingest.factcues import VocabHit, cue_pattern, cues, load_facts, vocab_hits
+from unionkg.ingest.factcues import VocabHit, cue_pattern, cue_regex, cues, load_facts, vocab_hits
 
 __all__ = ["AgreementFound", "find_agreements", "agreements_found"]
 
@@ -125,8 +126,7 @@ def _joined(ctx: DocContext, a: Mention, b: Mention) -> bool:
     ("dan", "and", "và", "atau", "dengan") and fillers ("the", "pihak") between them."""
     lo, hi = (a, b) if a.start < b.start else (b, a)
     between = re.sub(r"\([^)]*\)", " ", ctx.text[lo.end : hi.start])
-    words = cue_pattern("with_words").pattern + "|" + cue_pattern("list_joins").pattern + "|" + cue_pattern("party_fillers").pattern
-    rest = re.sub(words, " ", between, flags=re.IGNORECASE)
+    rest = cue_regex("{with_words}|{list_joins}|{party_fillers}").sub(" ", between)
     return not re.search(r"\w", rest) and len(between) <= 60
 
 
@@ -150,8 +150,7 @@ def _parties(ctx: DocContext, sentence: Sentence, trigger: VocabHit, status_cue:
     after_verb = [m for m in orgs if m.start >= verb.end and _word_count(ctx.text[verb.end : m.start]) <= 4]
     if after_verb and status_cue is not None:
         linked.append(after_verb[0])
-    lead = re.compile(r"(?:" + cue_pattern("with_words").pattern + r")(?:\s+(?:" + cue_pattern("party_fillers").pattern
-                      + r"))?[\s,:]*$", re.IGNORECASE)
+    lead = cue_regex(r"(?:{with_words})(?:\s+(?:{party_fillers}))?[\s,:]*$")
     for m in orgs:
         if lead.search(ctx.text[max(sentence.start, m.start - 30) : m.start]):
             linked.append(m)
@@ -178,10 +177,8 @@ def _parties(ctx: DocContext, sentence: Sentence, trigger: VocabHit, status_cue:
     if cue_pattern("both_parties").search(sentence.text):
         for org in first_orgs(ctx, 2):
             out.setdefault(org, ev)
-    with_words = cue_pattern("with_words").pattern
-    company_ref = cue_pattern("company_references").pattern
     # "dengan perusahaan", "with the company": the company named last ("tại 100% doanh nghiệp" is not)
-    if re.search(rf"(?:{with_words})\s+(?:{company_ref})", sentence.text, re.IGNORECASE):
+    if cue_regex(r"(?:{with_words})\s+(?:{company_references})").search(sentence.text):
         company = _last_company(ctx, sentence)
         if company:
             out.setdefault(company, ev)
@@ -222,12 +219,18 @@ def _nearest_date(ctx: DocContext, sentence: Sentence, anchor: int) -> DateInfo 
 _PERIOD = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–—/]\s*((?:19|20)\d\d)(?!\d)")
 
 
-def _duration(text: str) -> int | None:
+@lru_cache(maxsize=1)
+def _duration_re() -> tuple[re.Pattern[str], dict[str, int]]:
     units = "|".join(re.escape(u) for u in cues("duration_units"))
     words = {str(k).casefold(): int(v) for lang in (load_facts().get("number_words") or {}).values()
              for k, v in (lang or {}).items()}
     numbers = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
-    m = re.search(rf"(?<!\w)(\d{{1,2}}|{numbers})[\s-]*(?:{units})(?!\w)", text, re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(\d{{1,2}}|{numbers})[\s-]*(?:{units})(?!\w)", re.IGNORECASE), words
+
+
+def _duration(text: str) -> int | None:
+    pattern, words = _duration_re()
+    m = pattern.search(text)
     if not m:
         return None
     n = m.group(1).casefold()

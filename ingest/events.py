@@ -43,7 +43,7 @@ from unionkg.ingest.factctx import (
     person_orgs,
     quoted_spans,
 )
-from unionkg.ingest.factcues import VocabHit, cue_pattern, vocab_hits
+from unionkg.ingest.factcues import VocabHit, cue_pattern, cue_regex, vocab_hits
 
 __all__ = ["find_events"]
 
@@ -106,11 +106,10 @@ def _in_list(ctx: DocContext, sentence: Sentence, h: VocabHit) -> bool:
     "pendidikan, pelatihan, dan penguatan kapasitas"): a subject, not a happening."""
     before = ctx.text[sentence.start : h.start]
     after = ctx.text[h.end : sentence.end]
-    joins = cue_pattern("list_joins").pattern
-    if re.search(r",\s*$", before) or re.search(rf",\s*(?:{joins})\s*$", before, re.IGNORECASE):
+    if re.search(r",\s*$", before) or cue_regex(r",\s*(?:{list_joins})\s*$").search(before):
         return True
     # the first item: "pelatihan, pendidikan dan ..." (a join within the next three words)
-    return bool(re.match(rf"\s*,\s*(?:[^\W\d_]+\s+){{0,3}}(?i:{joins})\s+[^\W\d_A-ZĐ]", after))
+    return bool(cue_regex(r"\s*,\s*(?:[^\W\d_]+\s+){0,3}(?i:{list_joins})\s+[^\W\d_A-ZĐ]", 0).match(after))
 
 
 def _back_referenced(ctx: DocContext, sentence: Sentence, h: VocabHit) -> bool:
@@ -187,7 +186,7 @@ def _slots(ctx: DocContext, sentence: Sentence) -> list[_Slot]:
         rs = False
         if d is not None:
             lead = ctx.text[max(sentence.start, d.start - 12) : d.start]
-            rs = bool(re.search(r"(?:" + cue_pattern("range_starts").pattern + r")\s*$", lead, re.IGNORECASE))
+            rs = bool(cue_regex(r"(?:{range_starts})\s*$").search(lead))
         merged = False
         for s in slots:
             same_date = (s.date is None and d is None) or (s.date is not None and d is not None and s.date.value == d.value)
@@ -217,12 +216,11 @@ def _place_for(ctx: DocContext, sentence: Sentence, kind: str) -> Mention | None
     found = mentions_in(ctx, sentence, "Place")
     if not found:
         return None
-    preps = cue_pattern("place_prepositions", "at").pattern
-    if kind == "visit":
-        preps += "|" + cue_pattern("place_prepositions", "to").pattern
+    preps = cue_regex(r"(?:{place_prepositions.at}|{place_prepositions.to})\s*$" if kind == "visit"
+                      else r"(?:{place_prepositions.at})\s*$")
     for p in found:
         lead = ctx.text[max(sentence.start, p.start - 12) : p.start]
-        if re.search(rf"(?:{preps})\s*$", lead, re.IGNORECASE):
+        if preps.search(lead):
             return p
     first = found[0]
     if first.start - sentence.start <= 1 and re.match(r"\s*[,–—-]", ctx.text[first.end : first.end + 3]):

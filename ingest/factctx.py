@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from unionkg.ingest.context import DocContext, Mention, Sentence
-from unionkg.ingest.factcues import cue_pattern
+from unionkg.ingest.factcues import cue_regex
 
 __all__ = [
     "DateInfo",
@@ -49,8 +49,11 @@ class DateInfo:
 
 def ensure_dates(ctx: DocContext) -> list[Mention]:
     """The ``Date`` mentions of the document, finding them once when no component has."""
+    if getattr(ctx, "_facts_dates_done", False):
+        return [m for m in ctx.mentions if m.type == "Date"]
     dates = [m for m in ctx.mentions if m.type == "Date"]
-    if dates or getattr(ctx, "_facts_dates_done", False):
+    if dates:
+        setattr(ctx, "_facts_dates_done", True)
         return dates
     try:
         from unionkg.ingest.dates import find_dates
@@ -75,13 +78,42 @@ def _date_info(m: Mention) -> DateInfo:
 
 def dates_in(ctx: DocContext, sentence: Sentence) -> list[DateInfo]:
     """Resolved dates printed in a sentence, in text order."""
-    return [_date_info(m) for m in ensure_dates(ctx)
-            if sentence.start <= m.start < sentence.end and m.attrs.get("value")]
+    if not getattr(ctx, "_facts_dates_done", False):
+        ensure_dates(ctx)
+    return [_date_info(m) for m in mentions_in(ctx, sentence, "Date") if m.attrs.get("value")]
+
+
+def _index(ctx: DocContext) -> dict[int, list[Mention]]:
+    """Mentions by sentence (rebuilt when components have added mentions)."""
+    cached = getattr(ctx, "_facts_index", None)
+    if cached is not None and cached[0] == len(ctx.mentions):
+        return cached[1]
+    index: dict[int, list[Mention]] = {}
+    for s in ctx.sentences:
+        index[s.index] = []
+    bounds = [(s.start, s.end, s.index) for s in ctx.sentences]
+    for m in sorted(ctx.mentions, key=lambda m: m.start):
+        sent = m.sentence if m.sentence in index and _within(bounds, m) else _find(bounds, m.start)
+        if sent is not None:
+            index[sent].append(m)
+    setattr(ctx, "_facts_index", (len(ctx.mentions), index))
+    return index
+
+
+def _within(bounds: list[tuple[int, int, int]], m: Mention) -> bool:
+    s0, s1, _ = bounds[m.sentence] if 0 <= m.sentence < len(bounds) and bounds[m.sentence][2] == m.sentence else (0, -1, 0)
+    return s0 <= m.start < s1
+
+
+def _find(bounds: list[tuple[int, int, int]], offset: int) -> int | None:
+    for s0, s1, i in bounds:
+        if s0 <= offset < s1:
+            return i
+    return None
 
 
 def mentions_in(ctx: DocContext, sentence: Sentence, *types: str) -> list[Mention]:
-    return sorted((m for m in ctx.mentions if m.type in types and sentence.start <= m.start < sentence.end),
-                  key=lambda m: m.start)
+    return [m for m in _index(ctx).get(sentence.index, ()) if m.type in types]
 
 
 def org_mentions_in(ctx: DocContext, sentence: Sentence) -> list[Mention]:
@@ -127,7 +159,7 @@ def in_title_phrase(ctx: DocContext, org: Mention) -> bool:
     lo = s.start if s else 0
     before = ctx.text[lo : org.start]
     stripped = before.rstrip()
-    lm = re.search(r"(?:" + cue_pattern("title_links").pattern + r")\s*$", stripped, re.IGNORECASE)
+    lm = cue_regex(r"(?:{title_links})\s*$").search(stripped)
     if lm:
         stripped = stripped[: lm.start()].rstrip()
     cut = lo + len(stripped)

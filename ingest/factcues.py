@@ -32,6 +32,8 @@ __all__ = [
     "words_between",
     "VocabHit",
     "vocab_hits",
+    "trie_pattern",
+    "cue_regex",
 ]
 
 # Scripts written without spaces between words: no word boundaries there.
@@ -81,24 +83,66 @@ def cues(name: str, part: str | None = None) -> tuple[str, ...]:
     return tuple(sorted(phrases, key=lambda p: (-len(p), p)))
 
 
+def _trie_body(phrases: list[str]) -> str:
+    """One regex for many phrases, sharing their common prefixes (a character trie): a
+    regex engine tries a plain alternation of hundreds of phrases at every position, a
+    trie only follows the branch the text takes. Longer phrases win (greedy branches);
+    a space in a phrase matches any run of whitespace."""
+    root: dict = {}
+    for phrase in phrases:
+        node = root
+        for ch in re.sub(r"\s+", " ", phrase):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        ends = "" in node
+        alts = [(r"\s+" if ch == " " else re.escape(ch)) + emit(sub) for ch, sub in sorted(node.items()) if ch != ""]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return emit(root)
+
+
+def trie_pattern(phrases, before: str = r"(?<!\w)", after: str = r"(?!\w)", flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """A compiled matcher for phrases: word boundaries (``before``/``after``) around phrases
+    of spaced scripts, none around Thai, Lao, Khmer or Burmese phrases. Case-insensitive
+    matching folds case: phrases are given in any case."""
+    norm = (lambda p: p.casefold()) if flags & re.IGNORECASE else (lambda p: p)
+    spaced = sorted({norm(p) for p in phrases if p.strip() and not _NO_SPACE_SCRIPTS.search(p)})
+    unspaced = sorted({p for p in phrases if p.strip() and _NO_SPACE_SCRIPTS.search(p)})
+    alts = []
+    if spaced:
+        alts.append(f"{before}(?:{_trie_body(spaced)}){after}")
+    if unspaced:
+        alts.append(f"(?:{_trie_body(unspaced)})")
+    return re.compile("|".join(alts) if alts else r"(?!x)x", flags)
+
+
 def phrase_pattern(phrases: tuple[str, ...] | list[str]) -> re.Pattern[str]:
     """One case-insensitive regex for phrases, on word boundaries where the script has spaces;
     inner whitespace matches any run of whitespace."""
-    alts = []
-    for p in sorted(set(phrases), key=lambda p: (-len(p), p)):
-        body = r"\s+".join(re.escape(w) for w in p.split())
-        if _NO_SPACE_SCRIPTS.search(p):
-            alts.append(body)
-        else:
-            alts.append(rf"(?<!\w){body}(?!\w)")
-    if not alts:
-        return re.compile(r"(?!x)x")
-    return re.compile("|".join(alts), re.IGNORECASE)
+    return trie_pattern(list(phrases))
 
 
 @lru_cache(maxsize=None)
 def cue_pattern(name: str, part: str | None = None) -> re.Pattern[str]:
     return phrase_pattern(cues(name, part))
+
+
+@lru_cache(maxsize=None)
+def cue_regex(template: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """A compiled regex from a template whose ``{list}`` or ``{list.part}`` placeholders stand
+    for cue lists: ``cue_regex(r"(?:{with_words})\\s+(?:{company_references})")``. Cached, so hot
+    paths do not rebuild patterns."""
+
+    def sub(m: re.Match[str]) -> str:
+        name, _, part = m.group(1).partition(".")
+        return cue_pattern(name, part or None).pattern
+
+    return re.compile(re.sub(r"\{([a-z_]+(?:\.[a-z_]+)?)\}", sub, template), flags)
 
 
 @lru_cache(maxsize=1)
@@ -157,23 +201,30 @@ def _vocab_matcher(scheme: str) -> tuple[re.Pattern[str], dict[str, str]]:
     from unionkg.ontology import vocab  # the only source of labels
 
     by_fold: dict[str, str] = {}
-    alts: list[str] = []
-    seen: set[str] = set()
+    folded: list[str] = []
+    acronyms: list[str] = []
     for label, concept, _lang in sorted(vocab.lexicon(scheme), key=lambda t: (-len(t[0]), t[0])):
         key = fold(label)
-        if not key or label in seen:
+        if not key:
             continue
-        seen.add(label)
         by_fold.setdefault(key, concept)
-        body = r"\s+".join(re.escape(w) for w in label.split())
-        if not _NO_SPACE_SCRIPTS.search(label):
-            body = rf"(?<!\w){body}(?![\w-])"
-        # short all-capital labels (PKB, CBA, K3) are acronyms: match them as printed
-        if label.isupper() and len(label) <= 5:
-            body = f"(?-i:{body})"
-        alts.append(body)
-    pattern = re.compile("|".join(alts) if alts else r"(?!x)x", re.IGNORECASE)
+        # short all-capital labels (PKB, CBA, K3) are acronyms: matched as printed
+        (acronyms if label.isupper() and len(label) <= 5 else folded).append(label)
+    ci = trie_pattern(folded, after=r"(?![\w-])").pattern
+    cs = trie_pattern(acronyms, after=r"(?![\w-])", flags=0).pattern if acronyms else None
+    pattern = re.compile(ci + (f"|(?-i:{cs})" if cs else ""), re.IGNORECASE)
     return pattern, by_fold
+
+
+@lru_cache(maxsize=8192)
+def _vocab_hits_cached(scheme: str, text: str) -> tuple[VocabHit, ...]:
+    pattern, by_fold = _vocab_matcher(scheme)
+    out = []
+    for m in pattern.finditer(text):
+        concept = by_fold.get(fold(m.group(0)))
+        if concept:
+            out.append(VocabHit(m.start(), m.end(), concept, m.group(0)))
+    return tuple(out)
 
 
 def vocab_hits(scheme: str, text: str, offset: int = 0) -> list[VocabHit]:
@@ -183,10 +234,4 @@ def vocab_hits(scheme: str, text: str, offset: int = 0) -> list[VocabHit]:
     >>> [(h.id, h.text) for h in vocab_hits("event_kind", "melakukan pertemuan tingkat tinggi dengan VGCL")]
     [('conference', 'pertemuan tingkat tinggi')]
     """
-    pattern, by_fold = _vocab_matcher(scheme)
-    out = []
-    for m in pattern.finditer(text):
-        concept = by_fold.get(fold(m.group(0)))
-        if concept:
-            out.append(VocabHit(offset + m.start(), offset + m.end(), concept, m.group(0)))
-    return out
+    return [VocabHit(offset + h.start, offset + h.end, h.id, h.text) for h in _vocab_hits_cached(scheme, text)]

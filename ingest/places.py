@@ -21,7 +21,7 @@ from importlib import resources
 from unionkg.graph.ids import entity_id, relation_id
 from unionkg.graph.model import Entity, Relation
 from unionkg.ingest.context import DocContext, Mention
-from unionkg.ingest.factcues import cue_pattern
+from unionkg.ingest.factcues import cue_pattern, trie_pattern
 
 __all__ = ["PlaceMatch", "find_place_names", "find_places", "find_based_in", "place_entity", "location_value"]
 
@@ -49,11 +49,7 @@ def _gazetteer() -> tuple[re.Pattern[str], dict[str, tuple[str, str, str]]]:
         for label in [name, *(a.strip() for a in (row.get("aliases") or "").split("|"))]:
             if label:
                 by_label.setdefault(label.casefold(), (name, kind, country))
-    alts = []
-    for label in sorted(by_label, key=lambda s: (-len(s), s)):
-        body = r"\s+".join(re.escape(w) for w in label.split())
-        alts.append(body if _NO_SPACE_SCRIPTS.search(label) else rf"(?<![\w-]){body}(?![\w-])")
-    return re.compile("|".join(alts), re.IGNORECASE), by_label
+    return trie_pattern(list(by_label), before=r"(?<![\w-])", after=r"(?![\w-])"), by_label
 
 
 def find_place_names(text: str) -> list[PlaceMatch]:

@@ -143,6 +143,11 @@ class _Writer:
                             self.add(node, RDF.type, cls)
                     elif m.text_property is not None:
                         self.add(node, m.text_property, Literal(str(v)))
+                        # A printed form that is a label of a concept ("Datuk Seri") also
+                        # links the concept; import keeps the printed form.
+                        derived = None if m.list_valued else vocab.concept_for_label(m.scheme, str(v))
+                        if derived:
+                            self.add(node, m.property, vocab.concept_iri(m.scheme, derived))
                     else:
                         self.add(node, m.property, Literal(str(v)))  # outside the scheme: the shapes report it
                 elif m.object:
@@ -285,6 +290,10 @@ def _read_attrs(g: rdflib.Graph, node: rdflib.term.Node, entity_type: str | None
         if m.entity_type is None and _mapping(entity_type, m.key) is not m:
             continue  # a type-specific mapping of the same key wins
         values: list[Any] = []
+        texts = [str(o) for o in g.objects(node, m.text_property)] if m.text_property is not None else []
+        if texts and not m.list_valued:
+            attrs[m.key] = sorted(texts)[0]  # the printed form; its concept was derived from it
+            continue
         for o in g.objects(node, m.property):
             if m.scheme is not None and isinstance(o, URIRef):
                 found = vocab.concept_id(o)
@@ -293,8 +302,7 @@ def _read_attrs(g: rdflib.Graph, node: rdflib.term.Node, entity_type: str | None
                 values.append(_local_id(g, o))
             else:
                 values.append(o.toPython() if isinstance(o, Literal) and m.key not in _DATE_KEYS else str(o))
-        if m.text_property is not None:
-            values += [str(o) for o in g.objects(node, m.text_property)]
+        values += texts
         if not values:
             continue
         attrs[m.key] = sorted(values, key=str) if m.list_valued else sorted(values, key=str)[0]

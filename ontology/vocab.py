@@ -58,6 +58,7 @@ __all__ = [
     "AttributeMapping",
     "attribute_mappings",
     "concept_classes",
+    "concept_for_label",
 ]
 
 NS = rdflib.Namespace("https://w3id.org/unionkg/ontology#")
@@ -201,6 +202,18 @@ def _folded(scheme: str) -> dict[str, tuple[str, str]]:
         if key:
             out.setdefault(key, (cid, lang))
     return out
+
+
+def concept_for_label(scheme: str, label: str | None) -> str | None:
+    """The concept of ``scheme`` one of whose labels equals ``label`` after folding, or None.
+
+    >>> concept_for_label("honorific", "Datuk Seri")
+    'dato_sri'
+    """
+    if not label:
+        return None
+    hit = _folded(scheme).get(fold(label))
+    return hit[0] if hit else None
 
 
 def _starts(text: str, label: str) -> bool:

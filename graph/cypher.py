@@ -41,11 +41,11 @@ __all__ = [
     "merge_relations",
     "naive_merge_entity",
     "naive_merge_relation",
-    "DOC_FACTS", "NEXT_COUNTER", "CREATE_DOCUMENT", "SET_DOC_FACTS", "DOCS_WITH_SOURCE", "DELETE_DOCUMENT",
-    "ENTITY_TYPE_CONFLICTS", "MISSING_ENTITIES", "CREATE_NAMES", "CREATE_CLAIMS", "CREATE_EVIDENCE",
+    "DOC_FACTS", "DOC_LOOKUP", "NEXT_COUNTER", "CREATE_DOCUMENT", "CREATE_STATEMENTS", "ENTITY_VIEW", "RELATION_VIEW", "SET_DOC_FACTS", "DELETE_DOCUMENT",
+    "ENTITY_TYPE_CONFLICTS", "MISSING_ENTITIES", "CREATE_NAMES", "CREATE_CLAIMS",
     "CREATE_REL_CLAIMS", "DOC_STATEMENTS", "DELETE_DOC_STATEMENTS",
-    "ENTITY_STATE", "ENTITY_NAMES", "ENTITY_CLAIMS", "ENTITY_RELATIONSHIPS", "DELETE_ENTITIES", "DETACH_DELETE_ENTITIES", "UPDATE_ENTITIES",
-    "RELATION_STATE", "RELATION_CLAIMS", "DELETE_RELATIONS", "DELETE_RELATION_STATEMENTS", "UPDATE_RELATIONS",
+    "ENTITY_RELATIONSHIPS", "DELETE_ENTITIES", "DETACH_DELETE_ENTITIES", "UPDATE_ENTITIES",
+    "DELETE_RELATIONS", "DELETE_RELATION_STATEMENTS", "UPDATE_RELATIONS",
     "MARK_REFERENCE_ENTITIES", "DELETE_REFERENCE_STATEMENTS", "MARK_REFERENCE_RELATIONS", "DELETE_REL_CLAIM",
     "ENTITY_EXISTS", "SET_ANALYST_CLAIM", "DELETE_ANALYST_CLAIM",
     "CLEAR_DOC_NAMES", "CLEAR_DOC_CLAIMS", "CLEAR_DOC_REL_CLAIMS", "CLEAR_EVIDENCE", "UNSUPPORTED_ENTITIES",
@@ -145,12 +145,21 @@ NEXT_COUNTER = (
     "MERGE (m:UnionkgMeta {key: $key}) "
     "SET m.value = coalesce(m.value, 0) + 1 RETURN m.value AS value"
 )
+# The counter node gives the document order, and its write lock serialises concurrent writers.
 CREATE_DOCUMENT = (
+    "MERGE (m:UnionkgMeta {key: 'document_seq'}) SET m.value = coalesce(m.value, 0) + 1 "
+    "WITH m.value AS seq "
     "CREATE (d:Document {id: $id, source: $source, title: $title, published: $published, "
-    "language: $language, url: $url, text: $text, raw: $raw, seq: $seq, facts: true})"
+    "language: $language, url: $url, text: $text, raw: $raw, seq: seq, facts: true})"
 )
 SET_DOC_FACTS = "MATCH (d:Document {id: $id}) SET d.facts = true"
-DOCS_WITH_SOURCE = "MATCH (d:Document {source: $source}) WHERE d.id <> $id RETURN d.id AS id ORDER BY d.seq"
+# The document (if stored) and the older versions of its source, in one round trip.
+DOC_LOOKUP = (
+    "OPTIONAL MATCH (d:Document {id: $id}) "
+    "CALL () { MATCH (o:Document {source: $source}) WHERE o.id <> $id "
+    "WITH o ORDER BY o.seq RETURN collect(o.id) AS older } "
+    "RETURN d IS NOT NULL AS stored, d.facts AS facts, older"
+)
 DELETE_DOCUMENT = "MATCH (d:Document {id: $id}) DETACH DELETE d"
 DOC_STATEMENTS = (
     "CALL () { MATCH (n:Name {doc: $doc}) RETURN DISTINCT n.entity AS id, 'entity' AS kind, null AS source "
@@ -175,8 +184,16 @@ MISSING_ENTITIES = (
 )
 CREATE_NAMES = "UNWIND $rows AS row CREATE (:Name {entity: row.entity, doc: row.doc, name: row.name, key: row.key, pos: row.pos})"
 CREATE_CLAIMS = "UNWIND $rows AS row CREATE (:Claim {entity: row.entity, doc: row.doc, key: row.key, value: row.value})"
-CREATE_EVIDENCE = (
-    "UNWIND $rows AS row CREATE (:Evidence {fact: row.fact, doc: row.doc, start: row.start, end: row.end, text: row.text})"
+# All of one document's statements in one round trip (unit subqueries keep the single row).
+CREATE_STATEMENTS = (
+    "CALL () { UNWIND $names AS row CREATE (:Name {entity: row.entity, doc: row.doc, name: row.name, "
+    "key: row.key, pos: row.pos}) } "
+    "CALL () { UNWIND $claims AS row CREATE (:Claim {entity: row.entity, doc: row.doc, key: row.key, "
+    "value: row.value}) } "
+    "CALL () { UNWIND $rel_claims AS row CREATE (:RelClaim {relation: row.relation, type: row.type, "
+    "source: row.source, doc: row.doc, title: row.title, start: row.start, end: row.end, attrs: row.attrs}) } "
+    "CALL () { UNWIND $evidence AS row CREATE (:Evidence {fact: row.fact, doc: row.doc, start: row.start, "
+    "end: row.end, text: row.text}) }"
 )
 CREATE_REL_CLAIMS = (
     "UNWIND $rows AS row CREATE (:RelClaim {relation: row.relation, type: row.type, source: row.source, "
@@ -184,18 +201,6 @@ CREATE_REL_CLAIMS = (
 )
 
 # -- recomputing the merged view -----------------------------------------------------------------
-ENTITY_STATE = (
-    "UNWIND $ids AS id MATCH (e:Entity {id: id}) "
-    "RETURN e.id AS id, e.type AS type, e.reference AS reference, e.refname AS refname"
-)
-ENTITY_NAMES = (
-    "UNWIND $ids AS id MATCH (n:Name {entity: id}) OPTIONAL MATCH (d:Document {id: n.doc}) "
-    "RETURN n.entity AS entity, n.name AS name, n.doc AS doc, n.pos AS pos, d.seq AS seq"
-)
-ENTITY_CLAIMS = (
-    "UNWIND $ids AS id MATCH (c:Claim {entity: id}) OPTIONAL MATCH (d:Document {id: c.doc}) "
-    "RETURN c.entity AS entity, c.doc AS doc, c.key AS key, c.value AS value, d.seq AS seq, d.published AS published"
-)
 ENTITY_RELATIONSHIPS = (
     "UNWIND $ids AS id MATCH (e:Entity {id: id})-[r]-() "
     "RETURN DISTINCT r.id AS id, startNode(r).id AS source"
@@ -207,17 +212,25 @@ DELETE_ENTITIES = (
     "CALL (id) { MATCH (v:Evidence {fact: id}) DELETE v } "
     "CALL (id) { MATCH (e:Entity {id: id}) DETACH DELETE e }"
 )
+# Everything the merged view of some entities is computed from, one row per entity.
+ENTITY_VIEW = (
+    "UNWIND $ids AS id MATCH (e:Entity {id: id}) "
+    "CALL (id) { MATCH (n:Name {entity: id}) OPTIONAL MATCH (d:Document {id: n.doc}) "
+    "RETURN collect({name: n.name, doc: n.doc, pos: n.pos, seq: d.seq}) AS names } "
+    "CALL (id) { MATCH (c:Claim {entity: id}) OPTIONAL MATCH (d:Document {id: c.doc}) "
+    "RETURN collect({doc: c.doc, key: c.key, value: c.value, seq: d.seq, published: d.published}) AS claims } "
+    "RETURN e.id AS id, e.type AS type, e.reference AS reference, e.refname AS refname, names, claims"
+)
+# The same for relations (found from their source node: relationship ids are not indexed).
+RELATION_VIEW = (
+    "UNWIND $rows AS row "
+    "OPTIONAL MATCH (:Entity {id: row.source})-[r]->() WHERE r.id = row.id "
+    "CALL (row) { MATCH (c:RelClaim {relation: row.id}) OPTIONAL MATCH (d:Document {id: c.doc}) "
+    "RETURN collect({doc: c.doc, title: c.title, start: c.start, end: c.end, attrs: c.attrs, seq: d.seq}) AS claims } "
+    "RETURN row.id AS id, r IS NOT NULL AS exists, r.reference AS reference, r.role AS role, claims"
+)
 DETACH_DELETE_ENTITIES = "UNWIND $ids AS id MATCH (e:Entity {id: id}) DETACH DELETE e"
 UPDATE_ENTITIES = "UNWIND $rows AS row MATCH (e:Entity {id: row.id}) SET e = row.props"
-RELATION_STATE = (
-    "UNWIND $rows AS row MATCH (:Entity {id: row.source})-[r]->() WHERE r.id = row.id "
-    "RETURN r.id AS id, r.reference AS reference, r.role AS role"
-)
-RELATION_CLAIMS = (
-    "UNWIND $ids AS id MATCH (c:RelClaim {relation: id}) OPTIONAL MATCH (d:Document {id: c.doc}) "
-    "RETURN c.relation AS relation, c.doc AS doc, c.title AS title, c.start AS start, c.end AS end, "
-    "c.attrs AS attrs, d.seq AS seq"
-)
 DELETE_RELATIONS = (
     "UNWIND $rows AS row MATCH (:Entity {id: row.source})-[r]->() WHERE r.id = row.id DELETE r"
 )

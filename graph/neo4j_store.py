@@ -168,19 +168,18 @@ class Neo4jStore(Store):
 
     def _write_tx(self, tx: Any, ex: Extraction, doc_row: dict[str, Any]) -> str:
         # Everything here may be re-run by the driver's retry: keep all state local.
-        record = tx.run(q.DOC_FACTS, id=doc_row["id"]).single()
-        if record is not None and record["facts"]:
+        found = tx.run(q.DOC_LOOKUP, id=doc_row["id"], source=doc_row["source"]).single()
+        if found["stored"] and found["facts"]:
             return "unchanged"
         status = "added"
         touched_e: set[str] = set()
         touched_r: dict[str, str] = {}
-        if record is None:
-            for old in tx.run(q.DOCS_WITH_SOURCE, source=doc_row["source"], id=doc_row["id"]).value("id"):
+        if not found["stored"]:
+            for old in found["older"]:
                 self._remove_doc_facts(tx, old, touched_e, touched_r)
                 tx.run(q.DELETE_DOCUMENT, id=old).consume()
                 status = "replaced"
-            seq = tx.run(q.NEXT_COUNTER, key="document_seq").single()["value"]
-            tx.run(q.CREATE_DOCUMENT, seq=seq, **doc_row).consume()
+            tx.run(q.CREATE_DOCUMENT, **doc_row).consume()
         else:
             tx.run(q.SET_DOC_FACTS, id=doc_row["id"]).consume()
         self._insert_facts(tx, ex, touched_e, touched_r)
@@ -201,23 +200,23 @@ class Neo4jStore(Store):
                     if end in missing:
                         raise ValueError(f"relation {r.id} points to unknown entity {end}")
         self._merge_entities(tx, ex.entities)
-        tx.run(q.CREATE_NAMES, rows=_name_rows(ex.entities, doc_id)).consume()
+        self._merge_relations(tx, ex.relations)
         claims: dict[tuple[str, str], str] = {}
         for e in ex.entities:
             for key, value in e.attrs.items():
                 if value is not None and key != "reference":
                     claims[(e.id, key)] = _dumps(value)  # the last value of a key wins, as INSERT OR REPLACE
-        tx.run(q.CREATE_CLAIMS, rows=[{"entity": eid, "doc": doc_id, "key": k, "value": v}
-                                      for (eid, k), v in claims.items()]).consume()
-        self._merge_relations(tx, ex.relations)
         rel_claims: dict[str, dict[str, Any]] = {}
         for r in ex.relations:
             rel_claims[r.id] = {"relation": r.id, "type": r.type, "source": r.source, "doc": doc_id,
                                 "title": r.title, "start": r.start, "end": r.end, "attrs": _dumps(r.attrs)}
-        tx.run(q.CREATE_REL_CLAIMS, rows=list(rel_claims.values())).consume()
         facts: list[tuple[str, Iterable[Evidence]]] = [(e.id, e.evidence) for e in ex.entities]
         facts += [(r.id, r.evidence) for r in ex.relations]
-        tx.run(q.CREATE_EVIDENCE, rows=_evidence_rows(facts, doc_id)).consume()
+        tx.run(q.CREATE_STATEMENTS,
+               names=_name_rows(ex.entities, doc_id),
+               claims=[{"entity": eid, "doc": doc_id, "key": k, "value": v} for (eid, k), v in claims.items()],
+               rel_claims=list(rel_claims.values()),
+               evidence=_evidence_rows(facts, doc_id)).consume()
         touched_e.update(known)
         touched_r.update({r.id: r.source for r in ex.relations})
 
@@ -251,28 +250,22 @@ class Neo4jStore(Store):
         ids = sorted(set(entity_ids))
         relations = dict(relations)
         if ids:
-            state = {r["id"]: r for r in tx.run(q.ENTITY_STATE, ids=ids).data()}
-            names: dict[str, list[dict[str, Any]]] = defaultdict(list)
-            for r in tx.run(q.ENTITY_NAMES, ids=ids).data():
-                names[r["entity"]].append(r)
-            claims: dict[str, list[dict[str, Any]]] = defaultdict(list)
-            for r in tx.run(q.ENTITY_CLAIMS, ids=ids).data():
-                claims[r["entity"]].append(r)
+            view = {r["id"]: r for r in tx.run(q.ENTITY_VIEW, ids=ids).data()}
             doomed: list[str] = []
             updates: list[dict[str, Any]] = []
             for eid in ids:
-                row = state.get(eid)
+                row = view.get(eid)
                 if row is None:
                     continue
-                doc_names = [n for n in names[eid] if not n["doc"].startswith("@")]
+                doc_names = [n for n in row["names"] if not n["doc"].startswith("@")]
                 if not doc_names and not row["reference"]:
                     doomed.append(eid)
                     continue
                 # display name: the reference name, else the name as the earliest document gave it
                 ordered = sorted(doc_names, key=lambda n: (n["seq"] or 0, n["pos"] or 0))
                 name = row["refname"] or ordered[0]["name"]
-                attrs = _merged_attrs(claims[eid])
-                aliases = sorted({n["name"] for n in names[eid]} - {name})
+                attrs = _merged_attrs(row["claims"])
+                aliases = sorted({n["name"] for n in row["names"]} - {name})
                 props = {**_flat(attrs, _ENTITY_CORE), "id": eid, "type": row["type"], "name": name,
                          "aliases": aliases, "attrs": _dumps(attrs), "reference": bool(row["reference"])}
                 if row["refname"] is not None:
@@ -289,10 +282,9 @@ class Neo4jStore(Store):
             return
         rel_ids = sorted(relations)
         keys = [{"id": rid, "source": relations[rid]} for rid in rel_ids]
-        existing = {r["id"]: r for r in tx.run(q.RELATION_STATE, rows=keys).data()}
-        rel_claims: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for r in tx.run(q.RELATION_CLAIMS, ids=rel_ids).data():
-            rel_claims[r["relation"]].append(r)
+        view = tx.run(q.RELATION_VIEW, rows=keys).data()
+        existing = {r["id"]: r for r in view if r["exists"]}
+        rel_claims = {r["id"]: r["claims"] for r in view}
         gone: list[str] = []
         drop: list[dict[str, str]] = []
         updates = []
@@ -329,7 +321,7 @@ class Neo4jStore(Store):
 
     def delete_document(self, doc_id: str) -> bool:
         def work(tx: Any) -> bool:
-            if tx.run(q.DOC_FACTS, id=doc_id).single() is None:
+            if tx.run(q.DOC_FACTS, id=doc_id).single() is None:  # no such document
                 return False
             touched_e: set[str] = set()
             touched_r: dict[str, str] = {}

@@ -48,12 +48,31 @@ def single_holder_roles() -> frozenset[str]:
     return frozenset(out)
 
 
+def _before(x: str, y: str) -> bool:
+    """``x`` strictly before ``y``, compared at the precision both have
+    ("2025" is not before "2025-12-08": the year does not say)."""
+    n = min(len(x), len(y))
+    return x[:n] < y[:n]
+
+
 def _overlap(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    """Do two posts' periods overlap? Missing bounds are open; ISO dates compare as text
-    (a year "2024" compares below "2024-03-01", which keeps the test conservative)."""
-    a0, a1 = a.get("start") or "", a.get("end") or "9999"
-    b0, b1 = b.get("start") or "", b.get("end") or "9999"
-    return a0 <= b1 and b0 <= a1
+    """Do two posts' periods overlap for sure?
+
+    A missing start or end is open. Two posts with no dates at all are both
+    "current": they overlap. A post that ended and one with no dates are a
+    succession (the text said "former"), not a contradiction. Otherwise each
+    must start strictly before the other ends, at the dates' common precision.
+    """
+    a0, a1, b0, b1 = a.get("start"), a.get("end"), b.get("start"), b.get("end")
+    if not (a0 or a1 or b0 or b1):
+        return True
+    if (a1 and not (b0 or b1)) or (b1 and not (a0 or a1)):
+        return False
+
+    def lt(start: str | None, end: str | None) -> bool:
+        return start is None or end is None or _before(start, end)
+
+    return lt(a0, b1) and lt(b0, a1)
 
 
 def _post_docs(store: Any, rel_id: str) -> list[str]:

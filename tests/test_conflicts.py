@@ -46,3 +46,20 @@ def test_successive_chairs_are_no_conflict(tmp_path):
                    _ksbsi("08-id-ksbsi-ketua-b.txt", "Sarah Panjaitan", 250000, start="2026-04-05")):
             store.write(r.resolve(ex), raw=ex)
         assert find_conflicts(store) == []
+
+
+def test_former_chair_and_year_precision_are_no_conflict(tmp_path):
+    with SQLiteStore(tmp_path / "c.db") as store:
+        r = Resolver(store)
+        # "mantan Ketua Umum" (an end, no start) and an undated current chair: a succession
+        for ex in (_ksbsi("07-id-ksbsi-ketua-a.txt", "Markus Tambunan", 250000, end="2026-04-05"),
+                   _ksbsi("08-id-ksbsi-ketua-b.txt", "Sarah Panjaitan", 250000)):
+            store.write(r.resolve(ex), raw=ex)
+        assert find_conflicts(store) == []
+    with SQLiteStore(tmp_path / "d.db") as store:
+        r = Resolver(store)
+        # term "2026-2031" against an end on 2026-04-05: the year cannot say they overlapped
+        for ex in (_ksbsi("07-id-ksbsi-ketua-a.txt", "Markus Tambunan", 250000, end="2026-04-05"),
+                   _ksbsi("08-id-ksbsi-ketua-b.txt", "Sarah Panjaitan", 250000, start="2026", end="2031")):
+            store.write(r.resolve(ex), raw=ex)
+        assert find_conflicts(store) == []

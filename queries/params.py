@@ -8,10 +8,10 @@ one-line :class:`QueryError`.
 >>> spec = (Param("org", "name", required=True), Param("as_of", "date"))
 >>> validate("officials", spec, {"org": "KSPSI", "as_of": "2025-12"})
 {'org': 'KSPSI', 'as_of': '2025-12'}
->>> validate("officials", spec, {"org": "KSPSI", "asof": "x"})
+>>> validate("officials", spec, {"org": "KSPSI", "asof": "x"})  # doctest: +IGNORE_EXCEPTION_DETAIL
 Traceback (most recent call last):
 ...
-unionkg.queries.params.QueryError: officials: unknown parameter 'asof' (known: org, as_of)
+QueryError: officials: unknown parameter 'asof' (known: org, as_of)
 """
 
 from __future__ import annotations

@@ -325,6 +325,18 @@ def _resolve_persons(ctx: DocContext) -> None:
     multi = [c for c in clusters if len(c.words) >= 2]
     cue_raw = {w for (g, _l), ws in lx.raw.items() if g in ("former_markers", "acting_markers", "function_words",
                                                            "person_pronouns", "speech_before") for w in ws}
+    # every contiguous part of every name, for exact look-ups; names by first letter for fuzzy ones
+    parts: dict[tuple[str, ...], set[int]] = {}
+    by_letter: dict[str, list[int]] = {}
+    cwords = [c.words for c in multi]
+    for ci, ws in enumerate(cwords):
+        for i in range(len(ws)):
+            for j in range(i + 1, len(ws) + 1):
+                parts.setdefault(tuple(ws[i:j]), set()).add(ci)
+        for w in set(ws):
+            by_letter.setdefault(w[:1], [])
+            if ci not in by_letter[w[:1]]:
+                by_letter[w[:1]].append(ci)
     added: list[Mention] = []
     for view in views:
         occupied = taken.get(view.index, set()) | {i for i, k in view.claimed.items() if k in ("Title", "Board")}
@@ -345,12 +357,16 @@ def _resolve_persons(ctx: DocContext) -> None:
                 if len(words) > 3 and not view.headline:
                     continue
                 best: list[tuple[float, _Per]] = []
-                for c in multi:
-                    if len(words) > len(c.words):
-                        continue
-                    s = _sub_match(words, c.words)
-                    if s >= FUZZY_MIN and (s == 100.0 or not view.headline):
-                        best.append((s, c))
+                exact = parts.get(tuple(words))
+                if exact:
+                    best = [(100.0, multi[ci]) for ci in exact]
+                elif not view.headline and words:
+                    for ci in {ci for w in words for ci in by_letter.get(w[:1], ())}:
+                        if len(words) > len(cwords[ci]):
+                            continue
+                        s = _sub_match(words, cwords[ci])
+                        if s >= FUZZY_MIN:
+                            best.append((s, multi[ci]))
                 if not best:
                     continue
                 best.sort(key=lambda x: -x[0])

@@ -74,7 +74,7 @@ def _namey(t: Tok) -> bool:
 class _Sentence:
     """Recognition state of one sentence."""
 
-    def __init__(self, view: View, known: dict, lx, lower: frozenset[str] = frozenset()) -> None:
+    def __init__(self, view: View, known: dict, lx, lower: frozenset[str] = frozenset(), heads: bool = True) -> None:
         self.lower = lower
         self.view = view
         self.toks = view.toks
@@ -85,11 +85,18 @@ class _Sentence:
         self.blocked = {i for i, k in view.claimed.items() if k in ("Title", "Board", "Honorific")}
         self.board = {i for i, k in view.claimed.items() if k == "Board"}
         self.known_at: dict[int, tuple[int, object]] = {}
-        for i in range(self.n):
-            hit = self._known(i)
-            if hit:
-                self.known_at[i] = hit
+        refs = view.__dict__.get("_ref_hits")
+        if refs is None:  # reference names do not change between the two passes: look once
+            refs = view.__dict__["_ref_hits"] = {i: h for i in range(self.n) if (h := self._known(i, (lx.refs,)))}
+        self.known_at.update(refs)
+        if known:
+            for i in range(self.n):
+                hit = self._known(i, (known,))
+                if hit and (i not in self.known_at or hit[0] > self.known_at[i][0]):
+                    self.known_at[i] = hit
         self.head_at: dict[int, tuple[int, tuple]] = {}
+        if not heads:
+            return
         inside_known = {k for i, (e, _v) in self.known_at.items() for k in range(i + 1, e + 1)}
         for i, t in enumerate(self.toks):
             if i in inside_known:
@@ -111,12 +118,12 @@ class _Sentence:
                         continue  # a known name, not a head noun
                     self.head_at[i] = hit
 
-    def _known(self, i: int) -> tuple[int, object] | None:
+    def _known(self, i: int, tries: tuple) -> tuple[int, object] | None:
         t = self.toks[i]
-        if not (_namey(t)):
+        if not (t.cap or t.upper) or t.punct:
             return None
         best = None
-        for trie in (self.lx.refs, self.known):
+        for trie in tries:
             hit = longest(trie, self.ws, i)
             if hit and (best is None or hit[0] > best[0]):
                 # acronym aliases must be printed as acronyms; names must be capitalised
@@ -617,7 +624,7 @@ def find_organizations(ctx: DocContext) -> None:
     # pass 2: aliases used alone (also before they were introduced), and the headline
     mentions: list[Mention] = []
     for view in views:
-        sent = _Sentence(view, known, lx, lower)
+        sent = _Sentence(view, known, lx, lower, heads=False)
         spans = list(found.get(view.index, []))
         taken = set()
         for sp in spans:

@@ -23,7 +23,7 @@ import re
 from unionkg.ingest.lexicon import ffold as fold
 from unionkg.ingest.context import DocContext, Mention
 from unionkg.ingest.lexicon import lexicon, longest
-from unionkg.ingest.spans import View, mentions_by_sentence, sentence_views, tok_range
+from unionkg.ingest.spans import View, mentions_by_sentence, phrase_at, sentence_views, tok_range
 
 __all__ = ["find_persons", "name_runs"]
 
@@ -215,24 +215,24 @@ def _signal(ctx, view: View, a: int, b: int, names, nick, hon, org_end, lx) -> s
         return "title_before"
     # a title after: ", Title", "sebagai Title", "yang juga menjabat sebagai Title"
     k = _skip_comma(view, b + 1)
-    link = longest(lx.cue("title_links"), view.ws, k)
-    k2 = link[0] + 1 if link else k
+    link = phrase_at(view, "title_links", k)
+    k2 = link + 1 if link is not None else k
     if k2 < n and view.claimed.get(k2) == "Title" or (k < n and view.claimed.get(k) == "Title"):
         return "title_after"
-    if k < n and longest(lx.cue("relative_after"), view.ws, k):
+    if k < n and phrase_at(view, "relative_after", k) is not None:
         return "relative"
-    if k < n and longest(lx.cue("speech_after"), view.ws, k):
+    if k < n and phrase_at(view, "speech_after", k) is not None:
         return "speech"
-    if k < n and longest(lx.cue("member_of"), view.ws, k):
-        m = longest(lx.cue("member_of"), view.ws, k)[0] + 1
+    if k < n and phrase_at(view, "member_of", k) is not None:
+        m = phrase_at(view, "member_of", k) + 1
         if m < n and toks[m].key == "the":
             m += 1
         if any(s <= m <= e or s == m for e, s in org_end.items()):
             return "member"
     for group in ("speech_before", "succession", "election_verbs"):
         for start in range(max(0, a - 4), a):
-            hit = longest(lx.cue(group), view.ws, start)
-            if hit and hit[0] == a - 1:
+            hit = phrase_at(view, group, start)
+            if hit is not None and hit == a - 1:
                 return group
     if nick or any(_INITIAL.match(toks[i].text) for i in names[:-1]) or any(lx.is_particle(toks[i].text) for i in names):
         return "shape"

@@ -60,9 +60,14 @@ def sentence_views(ctx: DocContext) -> list[View]:
 
 def tok_range(view: View, m: Mention) -> tuple[int, int]:
     """First and last token index of a mention in its sentence."""
-    a = view.tok_at(m.start)
-    b = view.tok_at(max(m.start, m.end - 1))
-    return (a if a is not None else 0), (b if b is not None else len(view.toks) - 1)
+    key = (m.start, m.end)
+    cache = view.__dict__.setdefault("_ranges", {})
+    hit = cache.get(key)
+    if hit is None:
+        a = view.tok_at(m.start)
+        b = view.tok_at(max(m.start, m.end - 1))
+        hit = cache[key] = ((a if a is not None else 0), (b if b is not None else len(view.toks) - 1))
+    return hit
 
 
 def cue_starts(view: View, group: str) -> dict[int, int]:

@@ -34,10 +34,15 @@ def find_titles(ctx: DocContext) -> None:
         toks, ws = view.toks, view.ws
         n = len(toks)
         i = 0
+        words, wfirst = ws.words, ws.first
         while i < n:
             t = toks[i]
             if t.punct:
                 i += 1
+                continue
+            w = words[wfirst[i]] if wfirst[i] < len(words) else None
+            if w not in lx.boards and w not in lx.titles and w not in lx.honorifics:
+                i += 1  # no title, board or honorific starts with this word
                 continue
             board = longest(lx.boards, ws, i)
             title = longest(lx.titles, ws, i)

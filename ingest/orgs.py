@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from unionkg.ingest.lexicon import ffold as fold
 from unionkg.ingest.context import DocContext, Mention
@@ -639,5 +640,43 @@ def find_organizations(ctx: DocContext) -> None:
                 if hit and hit[0] == sp.b and not isinstance(hit[1], str):
                     sp.ref = hit[1]
             mentions.append(_mention_for(sent, sp, text))
+    mentions.extend(_unspaced_references(ctx))
     ctx.mentions.extend(mentions)
     ctx.mentions.sort(key=lambda m: (m.start, m.end))
+
+
+_UNSPACED = re.compile(r"[\u0E00-\u0EFF\u1780-\u17FF\u1000-\u109F]")
+
+
+@lru_cache(maxsize=1)
+def _unspaced_pattern() -> tuple[re.Pattern[str] | None, dict[str, object]]:
+    """Reference names written in Thai, Lao, Khmer or Burmese script (no spaces, no capitals:
+    found as substrings)."""
+    from unionkg.ingest.lexicon import _reference
+
+    by_name: dict[str, object] = {}
+    for org in _reference():
+        for n in org.names():
+            if _UNSPACED.search(n):
+                by_name.setdefault(n, org)
+    if not by_name:
+        return None, {}
+    alts = sorted(by_name, key=len, reverse=True)
+    return re.compile("|".join(re.escape(a) for a in alts)), by_name
+
+
+def _unspaced_references(ctx: DocContext) -> list[Mention]:
+    """Best effort for th/lo/km/my: known bodies by their names in those scripts."""
+    if not _UNSPACED.search(ctx.text):
+        return []
+    pattern, by_name = _unspaced_pattern()
+    if pattern is None:
+        return []
+    out = []
+    for m in pattern.finditer(ctx.text):
+        s = ctx.sentence_at(m.start())
+        ref = by_name[m.group(0)]
+        out.append(Mention(m.start(), m.end(), m.group(0), "Organization", s.index if s else -1, attrs={
+            "name": m.group(0), "aliases": [], "kind": getattr(ref, "kind", None), "unit": False, "parents": [],
+            "ref": ref, "extent": m.end(), "possessive": False, "headline": False}))
+    return out

@@ -241,8 +241,13 @@ class _Reader:
         pid = person.m.entity
         if not pid or not org_id:
             return None
-        if self.ctx.entities.get(org_id) is None:
+        org = self.ctx.entities.get(org_id)
+        if org is None:
             return None
+        # "DOLE Secretary X": a plain "Secretary" heading a government department is its minister
+        if role == "secretary_general" and org.attrs.get("kind") == "government" and title_text \
+                and fold(title_text).split()[-1:] == ["secretary"] and len(fold(title_text).split()) == 1:
+            role = "minister"
         ev = self.ctx.evidence_for(person.m.start, person.m.end)
         attrs = {}
         end = None

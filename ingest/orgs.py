@@ -86,12 +86,18 @@ class _Sentence:
         self.blocked = {i for i, k in view.claimed.items() if k in ("Title", "Board", "Honorific")}
         self.board = {i for i, k in view.claimed.items() if k == "Board"}
         self.known_at: dict[int, tuple[int, object]] = {}
+        words, wfirst = self.ws.words, self.ws.first
+        nw = len(words)
         refs = view.__dict__.get("_ref_hits")
         if refs is None:  # reference names do not change between the two passes: look once
-            refs = view.__dict__["_ref_hits"] = {i: h for i in range(self.n) if (h := self._known(i, (lx.refs,)))}
+            refs = view.__dict__["_ref_hits"] = {
+                i: h for i in range(self.n)
+                if wfirst[i] < nw and words[wfirst[i]] in lx.refs and (h := self._known(i, (lx.refs,)))}
         self.known_at.update(refs)
         if known:
             for i in range(self.n):
+                if wfirst[i] >= nw or words[wfirst[i]] not in known:
+                    continue
                 hit = self._known(i, (known,))
                 if hit and (i not in self.known_at or hit[0] > self.known_at[i][0]):
                     self.known_at[i] = hit

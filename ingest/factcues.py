@@ -40,7 +40,8 @@ __all__ = [
 _NO_SPACE_SCRIPTS = re.compile(r"[\u0E00-\u0EFF\u1780-\u17FF\u1000-\u109F]")
 
 # A number as printed: "10", "95.000", "11.072.214", "1,2", "800,000", "1.2".
-NUMBER_RE = re.compile(r"(?<![\w.,])\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*(?:[.,]\d+)?(?![\w])|(?<![\w.,])\d+(?:[.,]\d+)?(?!\w)")
+# A letter may follow directly: a scale word written on ("1.2m members", "10juta").
+NUMBER_RE = re.compile(r"(?<![\w.,])\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*(?:[.,]\d+)?(?![\d.,]\d)(?!\d)|(?<![\w.,])\d+(?:[.,]\d+)?(?![\d.,]\d)(?!\d)")
 
 
 @lru_cache(maxsize=1)

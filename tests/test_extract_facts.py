@@ -55,6 +55,7 @@ def test_articles_cover_four_languages():
         ("The union has a membership of 45,000.", 45_000),
         ("Ang pederasyon ay may 1.2 milyong miyembro.", 1_200_000),
         ("สหภาพมีสมาชิก 1.2 ล้านคน", 1_200_000),
+        ("The federation, with 1.2m members, backed the call.", 1_200_000),
     ],
 )
 def test_counts_read_numbers_in_each_language(sentence, value):

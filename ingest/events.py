@@ -73,6 +73,7 @@ class _Event:
     persons: dict[str, list[Evidence]] = field(default_factory=dict)
     sentences: list[int] = field(default_factory=list)
     place: Mention | None = None
+    more_places: list[Mention] = field(default_factory=list)  # "di Batam dan Surabaya": one event each
     touched: int = 0  # the order in which events were last talked about
 
 
@@ -253,6 +254,22 @@ def _pronoun_subject(ctx: DocContext, sentence: Sentence, people: list[Mention])
     return prev[-1].entity if prev else None
 
 
+def _joined_places(ctx: DocContext, sentence: Sentence, first: Mention) -> list[Mention]:
+    """Places listed after the first with "dan", "and", "và" or commas ("di Batam dan Surabaya")."""
+    out: list[Mention] = []
+    last = first
+    for p in mentions_in(ctx, sentence, "Place"):
+        if p.start <= last.start:
+            continue
+        gap = ctx.text[last.end : p.start]
+        if cue_regex(r"\s*(?:,\s*)?(?:(?:{list_joins})\s+)?").fullmatch(gap) and gap.strip(" ,"):
+            out.append(p)
+            last = p
+        elif p.start > last.end:
+            break
+    return out
+
+
 class _Reader:
     def __init__(self, ctx: DocContext) -> None:
         self.ctx = ctx
@@ -298,6 +315,8 @@ class _Reader:
                     add_org(org)
         if ev.place is None:
             ev.place = _place_for(ctx, sentence, ev.kind)
+            if ev.place is not None:
+                ev.more_places = _joined_places(ctx, sentence, ev.place)
 
     def place_slot(self, slot: _Slot, sentence: Sentence, sentence_date: DateInfo | None = None) -> _Event | None:
         kind, d = slot.kind, slot.date
@@ -406,33 +425,42 @@ def _write(ctx: DocContext, events: list[_Event]) -> None:
             continue
         if ev.date is None and len(orgs) < 2:
             continue  # a passing word ("a meeting") with one organisation and no date says too little
-        date_value = ev.date.value if ev.date else None
-        eid = compound_id("Event", ev.kind, date_value, orgs)
-        sentences = [s for s in ctx.sentences if s.index in ev.sentences]
-        evidence = [Evidence(s.start, s.end, s.text) for s in sentences]
-        location = None
-        if ev.place is not None:
-            location = places.location_value(ev.place)
-            if location.isupper() and len(location) > 2:
-                location = ev.place.attrs.get("name") or location  # "JOHOR BAHRU" in a dateline
-        attrs = {
-            "kind": ev.kind,
-            "date": date_value,
-            "date_precision": ev.date.precision if ev.date else None,
-            "location": location,
-        }
-        if ev.date and ev.date.note:
-            attrs["date_note"] = ev.date.note
-        name = f"{ev.trigger} {date_value}" if date_value else ev.trigger
-        ctx.add_entity(Entity(eid, "Event", name, [], attrs, evidence))
-        for org in orgs:
-            ctx.add_relation(Relation(relation_id("PARTICIPATED_IN", org, eid), "PARTICIPATED_IN", org, eid,
-                                      evidence=list(ev.participants[org])))
-        for person, evs in ev.persons.items():
-            if person in ctx.entities:
-                ctx.add_relation(Relation(relation_id("PARTICIPATED_IN", person, eid), "PARTICIPATED_IN", person, eid,
-                                          evidence=list(evs)))
-        if ev.place is not None:
-            place = places.place_entity(ctx, ev.place)
-            ctx.add_relation(Relation(relation_id("HELD_IN", eid, place.id), "HELD_IN", eid, place.id,
-                                      evidence=[ctx.evidence_for(ev.place.start, ev.place.end)]))
+        for place in [ev.place] + ev.more_places:
+            _write_one(ctx, ev, orgs, place, several=bool(ev.more_places))
+
+
+def _write_one(ctx: DocContext, ev: _Event, orgs: list[str], place: Mention | None, several: bool) -> None:
+    date_value = ev.date.value if ev.date else None
+    # the same happening in several places is one event per place
+    key = orgs + [f"@{place.attrs.get('name') or place.text}"] if several and place is not None else orgs
+    eid = compound_id("Event", ev.kind, date_value, key)
+    sentences = [s for s in ctx.sentences if s.index in ev.sentences]
+    evidence = [Evidence(s.start, s.end, s.text) for s in sentences]
+    location = None
+    if place is not None:
+        location = places.location_value(place)
+        if location.isupper() and len(location) > 2:
+            location = place.attrs.get("name") or location  # "JOHOR BAHRU" in a dateline
+    attrs = {
+        "kind": ev.kind,
+        "date": date_value,
+        "date_precision": ev.date.precision if ev.date else None,
+        "location": location,
+    }
+    if ev.date and ev.date.note:
+        attrs["date_note"] = ev.date.note
+    name = f"{ev.trigger} {date_value}" if date_value else ev.trigger
+    if several and location:
+        name = f"{name} {location}"
+    ctx.add_entity(Entity(eid, "Event", name, [], attrs, evidence))
+    for org in orgs:
+        ctx.add_relation(Relation(relation_id("PARTICIPATED_IN", org, eid), "PARTICIPATED_IN", org, eid,
+                                  evidence=list(ev.participants[org])))
+    for person, evs in ev.persons.items():
+        if person in ctx.entities:
+            ctx.add_relation(Relation(relation_id("PARTICIPATED_IN", person, eid), "PARTICIPATED_IN", person, eid,
+                                      evidence=list(evs)))
+    if place is not None:
+        entity = places.place_entity(ctx, place)
+        ctx.add_relation(Relation(relation_id("HELD_IN", eid, entity.id), "HELD_IN", eid, entity.id,
+                                  evidence=[ctx.evidence_for(place.start, place.end)]))

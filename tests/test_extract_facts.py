@@ -162,3 +162,14 @@ def test_based_in_from_a_seat_phrase():
     assert based == [("Konfederasi Serikat Buruh Sejahtera Indonesia", "Jakarta", "ID"),
                      ("Lao Federation of Trade Unions", "Vientiane", "LA")]
     assert all(r.evidence for r in ctx.relations.values())
+
+
+def test_one_event_per_place_when_several_are_listed():
+    text = "Pelatihan\n\nKSPI dan ILO akan menggelar pelatihan di Batam dan Surabaya pada Maret 2026."
+    ann = {"language": "id", "published": "2025-11-28",
+           "organizations": [{"name": "Konfederasi Serikat Pekerja Indonesia", "aliases": ["KSPI"]},
+                             {"name": "ILO", "aliases": []}]}
+    ex = run_facts(hand_context(text, ann))
+    trainings = sorted((e.get("location"), e.get("date"), e.get("date_precision"))
+                       for e in ex.entities if e.type == "Event")
+    assert trainings == [("Batam", "2026-03", "month"), ("Surabaya", "2026-03", "month")]

@@ -223,6 +223,11 @@ def _place_for(ctx: DocContext, sentence: Sentence, kind: str) -> Mention | None
         lead = ctx.text[max(sentence.start, p.start - 12) : p.start]
         if preps.search(lead):
             return p
+        if kind == "visit":
+            # the object of a visit verb: "mengunjungi Indonesia", "visited Laos", "đến thăm Lào"
+            lead = ctx.text[max(sentence.start, p.start - 30) : p.start]
+            if any(h.id == "visit" and not lead[h.end :].strip() for h in vocab_hits("event_kind", lead)):
+                return p
     first = found[0]
     if first.start - sentence.start <= 1 and re.match(r"\s*[,–—-]", ctx.text[first.end : first.end + 3]):
         return first  # "JOHOR BAHRU, 18 Dis -- ...", "Jakarta - ..."

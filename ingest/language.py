@@ -62,6 +62,9 @@ _SCRIPTS: tuple[tuple[str, int, int], ...] = (
     ("zh", 0x4E00, 0x9FFF),
 )
 
+_NON_LATIN = re.compile("[" + "".join(f"\\u{lo:04X}-\\u{hi:04X}" for _, lo, hi in _SCRIPTS) + "]")
+_LETTER = re.compile(r"[^\W\d_]")
+
 SUPPORTED = tuple(sorted(set(LATIN_LANGUAGES) | {code for code, _, _ in _SCRIPTS}))
 
 _lock = threading.Lock()
@@ -83,6 +86,8 @@ def _get_detector():
 
 def _script_language(text: str) -> tuple[str | None, int]:
     """The language a non-Latin script names, if most letters are in it; and the letter count."""
+    if not _NON_LATIN.search(text):  # the common case, decided in C
+        return None, len(_LETTER.findall(text, 0, 200))
     counts: dict[str, int] = {}
     letters = 0
     for ch in text:
@@ -107,7 +112,8 @@ def _script_language(text: str) -> tuple[str | None, int]:
 
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, re.Pattern[str]]:
-    data = yaml.safe_load(resources.files("unionkg.ingest").joinpath("data/language_cues.yaml").read_text("utf-8"))
+    text = resources.files("unionkg.ingest").joinpath("data/language_cues.yaml").read_text("utf-8")
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     out = {}
     for lang, words in data.items():
         alternatives = sorted({w.casefold() for w in words}, key=len, reverse=True)

@@ -22,9 +22,10 @@ Tagalog function word (name-heavy paragraphs fool lingua).
 case; whole texts are all right either way): id/ms paragraphs 75/89 right
 without the tie-break, 86/89 with it; all paragraphs 129/145 → 140/145.
 
-Only the first :data:`PREFIX_CHARS` characters are examined: accuracy on the
-devset is the same at 300 characters as on whole texts, and the cost grows
-with length.
+Only the first :data:`PREFIX_CHARS` (800) characters are examined: lingua's
+cost grows linearly (~1–2 ms per 1,000 characters on an idle core), and on
+the devset 800-character windows taken at offsets 0, 500, 1000 and 1500 of
+every text were all right (53/53), as were the whole texts.
 
 >>> detect_language("Ông Nguyễn Đình Khang, Chủ tịch Tổng Liên đoàn Lao động Việt Nam, đã tiếp đoàn.")
 'vi'
@@ -46,7 +47,7 @@ import yaml
 
 __all__ = ["detect_language", "SUPPORTED", "PREFIX_CHARS", "cue_scores"]
 
-PREFIX_CHARS = 2000
+PREFIX_CHARS = 800
 
 # Languages lingua may answer for Latin-script text (ISO 639-1).
 LATIN_LANGUAGES = ("id", "ms", "en", "vi", "tl", "fr", "es", "pt", "de", "nl")

@@ -6,7 +6,8 @@ parsers get wrong or miss: "Kamis (11/12)" (weekday, day/month, no year),
 "Senin (15/12) kemarin", "chiều 14/12", "tháng 3/2026", "awal tahun depan"
 ("early next year"), "KUALA LUMPUR, Dec 29 (Bernama)", Thai Buddhist-era years
 ("16 ธันวาคม 2568"). This module reads those shapes with a small parser driven
-by the calendar words in ``ingest/data/calendar.yaml`` (en, id, ms, vi, th, tl);
+by the calendar words in ``ingest/data/calendar.yaml`` (en, id, ms, vi, th, tl;
+km and lo best effort);
 ``dateparser`` is used only for free-form metadata strings.
 
 Rules worth knowing:
@@ -55,8 +56,8 @@ __all__ = ["DateMatch", "find_dates", "document_date", "parse_iso_date", "PRECIS
 
 PRECISIONS = ("day", "month", "year", "part_of_month", "part_of_year")
 
-# Thai digits are one character each, so translating them keeps every offset.
-_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+# Thai, Lao and Khmer digits are one character each, so translating them keeps every offset.
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙໐໑໒໓໔໕໖໗໘໙០១២៣៤៥៦៧៨៩", "0123456789" * 3)
 _BUDDHIST_ERA = 543
 _YEAR_MIN, _YEAR_MAX = 1900, 2100
 
@@ -181,8 +182,12 @@ def _patterns() -> _Patterns:
          rf"\s*,?\s*(?:\(\s*)?)")
     Wopt = W + "?"
     Y = r"(?P<year>\d{4})"
+    # "month"/"year" words printed before the name or number in Thai, Lao and Khmer
+    # ("ខែធ្នូ ឆ្នាំ២០២៥", "พ.ศ. 2568").
+    MW = r"(?:ខែ|เดือน|ເດືອນ)\s*"
+    YW = r"(?:(?:พ\.ศ\.|ค\.ศ\.|ឆ្នាំ|ปี|ປີ)\s*)"
     D = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-    day_cue = rf"(?:(?P<cue>{_alt(cal.day_cues)})\s+)"
+    day_cue = rf"(?:(?P<cue>{_alt(cal.day_cues)})\s*)"
     part = rf"(?P<part>{_alt(cal.parts)})"
     rel_days = _alt(cal.days)
     regexes = [
@@ -199,7 +204,7 @@ def _patterns() -> _Patterns:
         # Kamis (11/12), chiều 14/12, (15/12): a bare day/month needs a weekday, a cue or parentheses
         ("dm", re.compile(rf"{_B}(?:{day_cue}|{W}|(?P<paren>\())(?<![\d/.])(?P<day>\d{{1,2}})/(?P<m>\d{{1,2}})(?![\d/])", re.I)),
         # 12 Desember 2025, 16 December, Jumat, 12 Desember 2025, 16 ธันวาคม 2568
-        ("d_month", re.compile(rf"{_B}{day_cue}?{Wopt}(?<!\d)(?<!\d[/.]){D}\s*(?:of\s+)?{M}{_E}(?:,?\s*(?:(?:พ\.ศ\.|ค\.ศ\.)\s*)?{Y}(?!\d))?", re.I)),
+        ("d_month", re.compile(rf"{_B}{day_cue}?{Wopt}(?<!\d)(?<!\d[/.]){D}\s*(?:of\s+|{MW})?{M}{_E}(?:,?\s*{YW}?{Y}(?!\d))?", re.I)),
         # December 16, 2025; Dec 29; Tuesday (Dec 16)
         ("month_d", re.compile(rf"{_B}{Wopt}{M}\s+{D}(?![\d:]|\s*(?:[-–]|tháng))(?:,?\s+{Y}(?!\d))?", re.I)),
         # tháng 3/2026, tháng 3 năm 2026, tháng 12
@@ -344,11 +349,12 @@ def find_dates(text: str, anchor: date | None = None, lang: str | None = None) -
 
 
 _TOKEN = re.compile(r"\w+|\(")
-_THAI_DIGIT = re.compile(r"[๐-๙]")
+_THAI_DIGIT = re.compile(r"[๐-๙໐-໙០-៩]")
 # Patterns whose match may begin with a digit, and with "(".
 _DIGIT_KINDS = frozenset({"iso", "dmy", "vi_full", "range", "d_month", "year"})
 _PAREN_KINDS = frozenset({"range", "dm"})
-_THAI_CHAR = re.compile(r"[\u0E00-\u0E7F]")
+# Scripts written without spaces between words (Thai, Lao, Khmer, Burmese).
+_THAI_CHAR = re.compile(r"[\u0E00-\u0EFF\u1780-\u17FF\u1000-\u109F]")
 
 
 def _start_positions(work: str, pats: "_Patterns") -> list[int]:
@@ -359,7 +365,7 @@ def _start_positions(work: str, pats: "_Patterns") -> list[int]:
         t = m.group()
         if t == "(" or t[0].isdigit() or t.lower() in words:
             out.append(m.start())
-    if _THAI_CHAR.search(work):  # Thai is written without spaces: look for the words themselves
+    if _THAI_CHAR.search(work):  # Thai, Lao, Khmer: no spaces between words; look for the words themselves
         for kw in pats.thai_words:
             i = work.find(kw)
             while i >= 0:

@@ -65,6 +65,10 @@ TABLE = [
     ("th", "ประชุมเมื่อวาน", "เมื่อวาน", "2025-12-15", "day", None),
     ("th", "แผนงานต้นปีหน้า", "ต้นปีหน้า", "2026", "part_of_year", "early 2026"),
     ("th", "วันที่ ๑๖ ธ.ค. ๒๕๖๘", "วันที่ ๑๖ ธ.ค. ๒๕๖๘", "2025-12-16", "day", None),
+    # Khmer and Lao (best effort)
+    ("km", "នៅថ្ងៃទី១៥ ខែធ្នូ ឆ្នាំ២០២៥ សហជីព", "ថ្ងៃទី១៥ ខែធ្នូ ឆ្នាំ២០២៥", "2025-12-15", "day", None),
+    ("lo", "ວັນທີ 15 ທັນວາ 2025 ສະຫະພັນ", "ວັນທີ 15 ທັນວາ 2025", "2025-12-15", "day", None),
+    ("lo", "ກອງປະຊຸມມື້ວານ", "ມື້ວານ", "2025-12-15", "day", None),
     # Tagalog
     ("tl", "noong Disyembre 15, 2025", "Disyembre 15, 2025", "2025-12-15", "day", None),
     ("tl", "nagpulong kahapon ang unyon", "kahapon", "2025-12-15", "day", None),
@@ -118,6 +122,10 @@ def test_month_first_only_when_day_first_is_impossible():
 
 
 def test_relative_words_stay_in_their_language():
+    # Khmer and Lao (best effort)
+    ("km", "នៅថ្ងៃទី១៥ ខែធ្នូ ឆ្នាំ២០២៥ សហជីព", "ថ្ងៃទី១៥ ខែធ្នូ ឆ្នាំ២០២៥", "2025-12-15", "day", None),
+    ("lo", "ວັນທີ 15 ທັນວາ 2025 ສະຫະພັນ", "ວັນທີ 15 ທັນວາ 2025", "2025-12-15", "day", None),
+    ("lo", "ກອງປະຊຸມມື້ວານ", "ມື້ວານ", "2025-12-15", "day", None),
     # Tagalog "bukas" (tomorrow) must not fire in an Indonesian text ("pintu bukas" is not a date there).
     assert find_dates("pintu bukas", A, "id") == []
     assert find_dates("bukas", A, "tl")[0].value == "2025-12-17"

@@ -13,7 +13,9 @@ Mapping (all terms come from ``ontology/unionkg.ttl`` through :mod:`vocab`):
 - each member-count claim → a ``ukg:MemberCountObservation`` of that document;
 - provenance: ``prov:wasDerivedFrom`` the document; ``ukg:evidence`` a
   ``ukg:Evidence`` (an ``oa:SpecificResource`` on the document) with an
-  ``oa:TextQuoteSelector`` (the sentence) and an ``oa:TextPositionSelector``.
+  ``oa:TextQuoteSelector`` (the sentence) and an ``oa:TextPositionSelector``,
+  ``prov:wasGeneratedBy`` the document's ``ukg:ExtractionRun`` (which
+  ``prov:used`` the document and ``prov:wasAssociatedWith`` ``ukg:Extractor``).
 
 Instance IRIs are ``https://w3id.org/unionkg/id/<id>``; every node has an IRI
 (no blank nodes), so exports of equal graphs are equal.
@@ -75,6 +77,11 @@ def bind_prefixes(g: rdflib.Graph) -> rdflib.Graph:
 
 def _iri(local: str) -> URIRef:
     return ID[quote(local, safe="-_.~")]
+
+
+def _run(doc_id: str) -> URIRef:
+    """The extraction run that read a document (one per document)."""
+    return URIRef(f"{_iri(doc_id)}/extraction")
 
 
 def _date(value: Any) -> Literal:
@@ -169,6 +176,7 @@ class _Writer:
             quote_sel, pos_sel = URIRef(f"{node}/quote"), URIRef(f"{node}/position")
             self.add(fact, UKG.evidence, node)
             self.add(node, RDF.type, UKG.Evidence)
+            self.add(node, PROV.wasGeneratedBy, _run(doc))
             self.add(node, OA.hasSource, _iri(doc))
             self.add(node, OA.hasSelector, quote_sel)
             self.add(node, OA.hasSelector, pos_sel)
@@ -186,7 +194,9 @@ class _Writer:
     # -- the whole store ---------------------------------------------------------
     def run(self) -> rdflib.Graph:
         store = self.store
-        for rank, d in enumerate(store.documents(), start=1):
+        documents = store.documents()
+        self.published = {d["id"]: d.get("published") for d in documents}
+        for rank, d in enumerate(documents, start=1):
             node = _iri(d["id"])
             self.add(node, RDF.type, UKG.Document)
             self.add(node, DCTERMS.identifier, Literal(d["id"]))
@@ -200,6 +210,10 @@ class _Writer:
                 self.add(node, DCTERMS.language, Literal(d["language"]))
             if d.get("url"):
                 self.add(node, SCHEMA.url, Literal(d["url"], datatype=XSD.anyURI))
+            run = _run(d["id"])
+            self.add(run, RDF.type, UKG.ExtractionRun)
+            self.add(run, PROV.used, node)
+            self.add(run, PROV.wasAssociatedWith, UKG.Extractor)
             if self.with_text:
                 full = store.document(d["id"], with_text=True) or {}
                 if full.get("text"):
@@ -241,7 +255,7 @@ class _Writer:
                     self.add(obs, UKG.observedOrganization, node)
                     self.add(obs, UKG.memberCount, _plain(c["value"]))
                     self.add(obs, PROV.wasDerivedFrom, _iri(c["document"]))
-                    published = (store.document(c["document"]) or {}).get("published")
+                    published = self.published.get(c["document"])
                     if published:
                         self.add(obs, UKG.date, _date(published))
 

@@ -54,6 +54,8 @@ def test_export_content(sample_graph):
     quote = next(s for s in sels if (s, RDF.type, rdf.OA.TextQuoteSelector) in g)
     assert "elected Arif Rahman" in str(g.value(quote, rdf.OA.exact))
     assert (arif, PROV.wasDerivedFrom, g.value(ev, rdf.OA.hasSource)) in g
+    run = g.value(ev, PROV.wasGeneratedBy)
+    assert (run, RDF.type, UKG.ExtractionRun) in g and (run, PROV.used, g.value(ev, rdf.OA.hasSource)) in g
     # Wikidata links, for document entities (analyst link) and reference data
     assert len(set(g.subjects(OWL.sameAs, WD.Q12345))) == 1
     assert len(set(g.subjects(SKOS.exactMatch, WD.Q54321))) == 1

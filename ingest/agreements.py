@@ -42,6 +42,7 @@ from unionkg.ingest.factctx import (
     first_orgs,
     in_title_phrase,
     inside,
+    is_dateline,
     mentions_in,
     org_mentions_in,
     person_orgs,
@@ -147,7 +148,10 @@ def _parties(ctx: DocContext, sentence: Sentence, trigger: VocabHit, status_cue:
     before = [m for m in orgs if m.end <= verb.start]
     if before:
         linked.append(before[-1])
-    after_verb = [m for m in orgs if m.start >= verb.end and _word_count(ctx.text[verb.end : m.start]) <= 4]
+    # the agent after the verb, or after the agreement's name when it follows the verb
+    # (verb-first languages: "Lumagda ng memorandum of understanding ang TUCP at ang RENGO")
+    agent_from = trigger.end if status_cue is not None and trigger.start >= status_cue.end else verb.end
+    after_verb = [m for m in orgs if m.start >= agent_from and _word_count(ctx.text[agent_from : m.start]) <= 4]
     if after_verb and status_cue is not None:
         linked.append(after_verb[0])
     lead = cue_regex(r"(?:{with_words})(?:\s+(?:{party_fillers}))?[\s,:]*$")
@@ -208,7 +212,7 @@ def _last_company(ctx: DocContext, sentence: Sentence) -> str | None:
 
 
 def _nearest_date(ctx: DocContext, sentence: Sentence, anchor: int) -> DateInfo | None:
-    dates = dates_in(ctx, sentence)
+    dates = [d for d in dates_in(ctx, sentence) if not is_dateline(ctx, d)]
     if not dates:
         return None
     # a day beats a month or year printed nearer ("will receive ... from January under a new

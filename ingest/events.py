@@ -36,6 +36,7 @@ from unionkg.ingest.context import DocContext, Mention, Sentence
 from unionkg.ingest.factctx import (
     DateInfo,
     dates_in,
+    is_dateline,
     first_orgs,
     inside,
     mentions_in,
@@ -97,11 +98,6 @@ def _tokens(ctx: DocContext, start: int, end: int, names: list[Mention]) -> int:
     return max(n, 0)
 
 
-def _is_dateline(ctx: DocContext, d: DateInfo) -> bool:
-    """"KUALA LUMPUR, 23 Nov -- ...": the press date in a dateline, not an event's date."""
-    return bool(re.match(r"\s*(?:--|—|–|-\s|\|)", ctx.text[d.end : d.end + 4]))
-
-
 def _in_list(ctx: DocContext, sentence: Sentence, h: VocabHit) -> bool:
     """The trigger is an item of a list of common nouns ("protection, training and representation",
     "pendidikan, pelatihan, dan penguatan kapasitas"): a subject, not a happening."""
@@ -144,7 +140,7 @@ def _slots(ctx: DocContext, sentence: Sentence) -> list[_Slot]:
     # a trigger inside a name is part of the name; a title word may overlap a trigger
     # ("Persidangan Perwakilan"), so titles only count as one word for distances
     containers = [m for m in names if m.type != "Title" and not _numbered_event_name(m)]
-    dates = [d for d in dates_in(ctx, sentence) if not inside(d.start, d.end, names) and not _is_dateline(ctx, d)]
+    dates = [d for d in dates_in(ctx, sentence) if not inside(d.start, d.end, names) and not is_dateline(ctx, d)]
     quotes = quoted_spans(sentence)
     hits = [h for h in vocab_hits("event_kind", sentence.text, sentence.start)
             if not inside(h.start, h.end, containers) and not inside(h.start, h.end, [(d.start, d.end) for d in dates])

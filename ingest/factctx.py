@@ -26,6 +26,7 @@ __all__ = [
     "person_orgs",
     "in_title_phrase",
     "first_orgs",
+    "is_dateline",
 ]
 
 
@@ -74,6 +75,11 @@ def ensure_dates(ctx: DocContext) -> list[Mention]:
 
 def _date_info(m: Mention) -> DateInfo:
     return DateInfo(m.start, m.end, m.text, m.attrs.get("value"), m.attrs.get("precision") or "day", m.attrs.get("note"))
+
+
+def is_dateline(ctx: DocContext, d: DateInfo) -> bool:
+    """"KUALA LUMPUR, 23 Nov -- ...": the press date of a dateline, not the date of what is told."""
+    return bool(re.match(r"\s*(?:--|—|–|-\s|\|)", ctx.text[d.end : d.end + 4]))
 
 
 def dates_in(ctx: DocContext, sentence: Sentence) -> list[DateInfo]:

@@ -173,3 +173,16 @@ def test_one_event_per_place_when_several_are_listed():
     trainings = sorted((e.get("location"), e.get("date"), e.get("date_precision"))
                        for e in ex.entities if e.type == "Event")
     assert trainings == [("Batam", "2026-03", "month"), ("Surabaya", "2026-03", "month")]
+
+
+def test_verb_first_signing_and_dateline_is_not_the_signing_date():
+    """Tagalog puts the verb first; the dateline's date is the report's, not the signing's."""
+    text = ("Kasunduan\n\nMANILA, 3 Disyembre 2025 — Lumagda ng memorandum of understanding ang "
+            "Federation of Free Workers (FFW) at ang Japanese Trade Union Confederation (RENGO) sa Maynila.")
+    ann = {"language": "tl", "published": "2025-12-03",
+           "organizations": [{"name": "Federation of Free Workers", "aliases": ["FFW"]},
+                             {"name": "Japanese Trade Union Confederation", "aliases": ["RENGO"]}]}
+    ex = run_facts(hand_context(text, ann))
+    agreements = [e for e in ex.entities if e.type == "Agreement"]
+    assert [(a.get("kind"), a.get("status"), a.get("date")) for a in agreements] == [("mou", "signed", None)]
+    assert sum(1 for r in ex.relations if r.type == "PARTY_TO") == 2

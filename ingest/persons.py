@@ -196,6 +196,18 @@ def _honorific_text(ctx: DocContext, view: View, a: int) -> str | None:
     return re.sub(r"\s+", " ", ctx.text[view.toks[first].start: view.toks[a - 1].end]).strip() or None
 
 
+def _before_paren(view: View, k: int) -> int:
+    """Token before a short parenthesis ending at token k (an abbreviated title), else k."""
+    toks = view.toks
+    if k >= 2 and toks[k].text == ")":
+        q = k - 1
+        while q >= 0 and k - q <= 5 and toks[q].text != "(":
+            q -= 1
+        if q >= 1 and toks[q].text == "(" and view.claimed.get(q - 1) in ("Title", "Board"):
+            return q - 1
+    return k
+
+
 def _skip_comma(view: View, k: int) -> int:
     return k + 1 if k < len(view.toks) and view.toks[k].text == "," else k
 
@@ -206,7 +218,7 @@ def _signal(ctx, view: View, a: int, b: int, names, nick, hon, org_end, lx) -> s
     if hon:
         return "honorific"
     # a title before (through its organisation): "Presiden KSBSI Dr. Martha", "TUCP President Mr X"
-    k = a - 1
+    k = _before_paren(view, a - 1)  # "Menteri Ketenagakerjaan (Menaker) Yassierli"
     if k >= 0 and toks[k].text == "," and (k - 1) in org_end:
         k -= 1  # "... (PHI dan Jamsos) Kemnaker, Indah Permatasari"
     while k >= 0 and (k in org_end or toks[k].key in ("of", "the") or toks[k].text in ("'s", "’s")):

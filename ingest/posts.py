@@ -37,9 +37,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from unionkg.graph.ids import relation_id
+from unionkg.graph.ids import entity_id, relation_id
 from unionkg.ingest.lexicon import ffold as fold
-from unionkg.graph.model import Relation
+from unionkg.graph.model import Entity, Relation
 from unionkg.ingest.context import DocContext, Mention
 from unionkg.ingest.lexicon import cue_words, lexicon, longest, _cue_data
 from unionkg.ingest.spans import View, cue_starts, ends_before, phrase_at, sentence_views, tok_range
@@ -80,6 +80,11 @@ def sentence_items(ctx: DocContext, view: View, by_sent: dict[int, list[Mention]
     # a title inside an organisation's name is part of the name
     items = [it for it in items if not (it.kind == "T" and any(o.a < it.a and it.b <= o.b or o.a <= it.a and it.b < o.b and o.a != it.a
                                                                    for o in orgs if not (o.a > it.a)))]
+    # "Menteri Ketenagakerjaan (Menaker)": a title abbreviated in parentheses is the same title
+    toks = view.toks
+    items = [it for it in items if not (it.kind == "T" and it.a >= 2 and toks[it.a - 1].text == "("
+                                        and it.b + 1 < len(toks) and toks[it.b + 1].text == ")"
+                                        and view.claimed.get(it.a - 2) == "Title")]
     items.sort(key=lambda it: (it.a, {"T": 0, "O": 1, "P": 2}[it.kind]))
     return items
 
@@ -152,7 +157,8 @@ class _Reader:
             g = self.gap(view, after, items[j])
             # "Ketua Departemen ... KSPI, Dr. Nurhayati Lubis": a comma only after an organisation,
             # and not when the name has a title of its own after it ("..., Yusuf Effendi sebagai ...")
-            if not g or chained and self.gap_ok(g, {",", ":"}) and len(g) <= 1 and not self.own_title_after(view, items, j):
+            paren = len(g) >= 3 and g[0].text == "(" and g[-1].text == ")" and len(g) <= 6 and not chained
+            if not g or paren or chained and self.gap_ok(g, {",", ":"}) and len(g) <= 1 and not self.own_title_after(view, items, j):
                 out.append(items[j])
                 k = j + 1
                 while k < len(items) and items[k].kind == "P":
@@ -467,7 +473,25 @@ class _Reader:
                 if words <= nw and len(nw - words) <= 2:
                     if best is None or len(n) < len(best[1]):
                         best = (e.id, n)
-        return best[0] if best else None
+        if best:
+            return best[0]
+        # a ministry of the reference data the portfolio names, when exactly one fits
+        from unionkg.ingest.lexicon import _reference
+
+        fits = []
+        for ref in _reference():
+            if ref.kind != "government":
+                continue
+            if any(words <= (set(fold(n).split()) - conn) and len((set(fold(n).split()) - conn) - words) <= 2
+                   for n in ref.names()):
+                fits.append(ref)
+        if len(fits) != 1:
+            return None
+        ref = fits[0]
+        ent = Entity(entity_id("Organization", ref.name), "Organization", ref.name, [],
+                     {"kind": ref.kind, "country": ref.country, "reference": ref.entity_id},
+                     [self.ctx.evidence_for(t.m.start, t.m.end)])
+        return self.ctx.add_entity(ent).id
 
     def _election(self, view: View, t: Item) -> bool:
         return any(k < t.a for k in cue_starts(view, "election_verbs"))

@@ -233,3 +233,24 @@ def test_vi_two_language_name_and_side_marker_units() -> None:
     assert v.post("Trần Thị Hoa", "head", "Ban Đối ngoại")
     assert v.affiliated("Ban Đối ngoại", vgcl)  # named after "Về phía Tổng LĐLĐ Việt Nam"
     assert v.person("Đinh Văn Phúc").attrs["honorific"] == "PGS.TS"
+
+
+def _snippet(text: str) -> View:
+    return View(default_extractor().extract(Document(document_id(text), "snippet", text)))
+
+
+def test_minister_titles_name_their_ministry() -> None:
+    v = _snippet("Jakarta - Menteri Ketenagakerjaan (Menaker) Yassierli menerima Presiden KSPI Said Iqbal.")
+    assert v.post("Yassierli", "minister", "Kementerian Ketenagakerjaan")  # single name, title abbreviated
+    assert v.post("Said Iqbal", "president", "KSPI")
+    v = _snippet("KUALA LUMPUR - Human Resources Minister Steven Sim said the ministry would act.")
+    assert v.post("Steven Sim", "minister", "Kementerian Sumber Manusia")  # portfolio before the title
+    v = _snippet("MANILA - DOLE Secretary Bienvenido Laguesma met TUCP President Raymond Mendoza on Monday.")
+    assert v.post("Bienvenido Laguesma", "minister", "DOLE")
+    assert v.post("Raymond Mendoza", "president", "TUCP")
+
+
+def test_unspaced_scripts_find_known_bodies() -> None:
+    v = _snippet("ข่าว\n\nกรุงเทพฯ - องค์การแรงงานระหว่างประเทศ ประชุมกับ กระทรวงแรงงาน วันนี้")
+    refs = {e.attrs.get("reference") for e in v.x.entities if e.type == "Organization"}
+    assert {"org-ref-ilo", "org-ref-mol-th"} <= refs

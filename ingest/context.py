@@ -12,6 +12,7 @@ At the end ``ctx.to_extraction()`` yields the public
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -54,15 +55,21 @@ class DocContext:
     entities: dict[str, Entity] = field(default_factory=dict)
     relations: dict[str, Relation] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list, repr=False, compare=False)
+    _starts_for: list | None = field(default=None, repr=False, compare=False)
 
     @property
     def text(self) -> str:
         return self.document.text
 
     def sentence_at(self, offset: int) -> Sentence | None:
-        for s in self.sentences:
-            if s.start <= offset < s.end:
-                return s
+        """The sentence holding ``offset`` (binary search: sentences are in text order)."""
+        if self._starts_for is not self.sentences or len(self._starts) != len(self.sentences):
+            self._starts_for = self.sentences
+            self._starts = [s.start for s in self.sentences]
+        i = bisect_right(self._starts, offset) - 1
+        if i >= 0 and self.sentences[i].start <= offset < self.sentences[i].end:
+            return self.sentences[i]
         return None
 
     def evidence_for(self, start: int, end: int) -> Evidence:

@@ -185,6 +185,50 @@ def _literal_vocab_uses() -> list[tuple[str, int, str, str]]:
     return uses
 
 
+# Entity/relation dict keys whose values are vocabulary IDs, and their schemes.
+_KEYED = {"role": ("role",), "status": ("agreement_status",), "topics": ("topic",),
+          "kind": ("org_kind", "agreement_kind", "event_kind")}
+
+
+def _key_of(node: ast.AST) -> str | None:
+    """``e["kind"]`` or ``e.get("kind")`` (dict access on an entity or relation)."""
+    if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant) and node.slice.value in _KEYED:
+        return node.slice.value
+    if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get"
+            and node.args and isinstance(node.args[0], ast.Constant) and node.args[0].value in _KEYED):
+        return node.args[0].value
+    return None
+
+
+def _compared_vocab_literals() -> list[tuple[str, int, str, str]]:
+    """String literals compared with ``x["kind"]``/``x.get("role")`` etc. in the package."""
+    found = []
+    folders = ("unionkg", "ontology", "ingest", "graph", "queries", "viz", "benchmarks")
+    for path in (p for folder in folders for p in sorted((ROOT / folder).rglob("*.py"))):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Compare) or not (key := _key_of(node.left)):
+                continue
+            for comp in node.comparators:
+                for c in ast.walk(comp):
+                    if isinstance(c, ast.Constant) and isinstance(c.value, str):
+                        found.append((str(path.relative_to(ROOT)), node.lineno, key, c.value))
+    return found
+
+
+# Same key, other meaning (path, value): not vocabulary comparisons.
+_NOT_VOCABULARY = {("graph/neo4j_store.py", "entity")}  # a Cypher record's statement kind
+
+
+def test_compared_vocabulary_values_exist():
+    """`e["kind"] == "confederaton"` (a typo) would silently never match: every literal
+    compared with a vocabulary-valued key must be an ID of one of its schemes."""
+    bad = [f"{p}:{line}: {key} == {value!r}" for p, line, key, value in _compared_vocab_literals()
+           if not any(vocab.is_id(s, value) for s in _KEYED[key]) and (p, value) not in _NOT_VOCABULARY]
+    assert not bad, "values not in ontology/unionkg.ttl:\n" + "\n".join(bad)
+    assert len(_compared_vocab_literals()) >= 3  # the scan finds the comparisons that exist today
+
+
 def test_code_uses_only_ids_the_ontology_has():
     bad = [f"{p}:{line}: {s}:{c}" for p, line, s, c in _literal_vocab_uses()
            if s not in vocab.SCHEMES or not vocab.is_id(s, c)]

@@ -220,6 +220,20 @@ def _nearest_date(ctx: DocContext, sentence: Sentence, anchor: int) -> DateInfo 
     return min(dates, key=lambda d: (d.precision != "day", abs(d.start - anchor)))
 
 
+def _event_day(ctx: DocContext, sentence: Sentence) -> DateInfo | None:
+    """The day of the event an undated agreement sentence names ("Rapat menghasilkan pernyataan
+    bersama ..."): the day printed last with the same event word in an earlier sentence."""
+    kinds = {h.id for h in vocab_hits("event_kind", sentence.text)}
+    if not kinds:
+        return None
+    for earlier in reversed([s for s in ctx.sentences if s.index < sentence.index]):
+        if kinds & {h.id for h in vocab_hits("event_kind", earlier.text)}:
+            days = [d for d in dates_in(ctx, earlier) if d.precision == "day" and not is_dateline(ctx, d)]
+            if days:
+                return days[0]
+    return None
+
+
 _PERIOD = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–—/]\s*((?:19|20)\d\d)(?!\d)")
 
 
@@ -299,7 +313,8 @@ def agreements_found(ctx: DocContext) -> list[AgreementFound]:
                 if ev not in target.party_evidence[org]:
                     target.party_evidence[org].append(ev)
             if target.date is None:
-                target.date = _nearest_date(ctx, sentence, cue.start if cue else trigger.start)
+                target.date = _nearest_date(ctx, sentence, cue.start if cue else trigger.start) or \
+                    _event_day(ctx, sentence)
             if target.kind == "other" and trigger.id != "other":
                 target.kind = trigger.id
         elif found:

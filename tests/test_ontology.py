@@ -201,12 +201,17 @@ def _key_of(node: ast.AST) -> str | None:
 
 
 def _compared_vocab_literals() -> list[tuple[str, int, str, str]]:
-    """String literals compared with ``x["kind"]``/``x.get("role")`` etc. in the package."""
+    """String literals compared with ``x["kind"]``/``x.get("role")`` etc., and ``role="..."``
+    keyword arguments, in the package."""
     found = []
     folders = ("unionkg", "ontology", "ingest", "graph", "queries", "viz", "benchmarks")
     for path in (p for folder in folders for p in sorted((ROOT / folder).rglob("*.py"))):
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
         for node in ast.walk(tree):
+            if (isinstance(node, ast.keyword) and node.arg == "role" and isinstance(node.value, ast.Constant)
+                    and isinstance(node.value.value, str)):  # Relation(..., role="chair")
+                found.append((str(path.relative_to(ROOT)), node.value.lineno, "role", node.value.value))
+                continue
             if not isinstance(node, ast.Compare) or not (key := _key_of(node.left)):
                 continue
             for comp in node.comparators:

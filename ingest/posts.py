@@ -440,8 +440,9 @@ class _Reader:
             target = held.get((p.m.entity, role)) or self.portfolio(title_text, t)
             if target is None:
                 # the body of the previous post in the same list ("Presiden KSBSI X bersama Sekretaris Jenderal Y")
-                prev = [r for r in self.posts if r.evidence and r.evidence[0].start == view_start(self.ctx, view)
-                        and self._post_before(r, t)]
+                persons_here = {it.m.entity for it in items if it.kind == "P" and it.b < t.a}
+                prev = [r for r in self.posts if r.source in persons_here and r.evidence
+                        and r.evidence[0].start == view_start(self.ctx, view)]
                 if prev:
                     target = prev[-1].target
             if target is None:
@@ -452,10 +453,6 @@ class _Reader:
                 target = self.dominant
             if target:
                 self.add_post(view, p, target, t, role, former, acting, term, title_text)
-
-    def _post_before(self, r: Relation, t: Item) -> bool:
-        return any(m.type == "Person" and m.entity == r.source and m.end <= t.m.start
-                   and self.ctx.sentence_at(m.start) is self.ctx.sentence_at(t.m.start) for m in self.ctx.mentions)
 
     def portfolio(self, title_text: str, t: Item) -> str | None:
         """A title naming a body's field ("Human Resources Minister", "Timbalan Menteri Sumber

@@ -208,6 +208,8 @@ def find_member_counts(ctx: DocContext) -> None:
                 continue
             if count.noun == "people" and entity.attrs.get("kind") in _NON_MEMBER_KINDS:
                 continue
+            if count.noun == "people" and cue_pattern("workplace_nouns").search(ctx.text[subject.end : count.start]):
+                continue  # "X said the factory, which has 3,000 workers": the factory's staff
             if entity.attrs.get("members") is not None:
                 continue  # the first count printed for an organisation wins
             entity.attrs["members"] = count.value

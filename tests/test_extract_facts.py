@@ -186,3 +186,14 @@ def test_verb_first_signing_and_dateline_is_not_the_signing_date():
     agreements = [e for e in ex.entities if e.type == "Agreement"]
     assert [(a.get("kind"), a.get("status"), a.get("date")) for a in agreements] == [("mou", "signed", None)]
     assert sum(1 for r in ex.relations if r.type == "PARTY_TO") == 2
+
+
+def test_workplace_staff_are_not_the_union_members():
+    text = ("Mogok\n\nSerikat Pekerja Nasional (SPN) mengatakan pabrik itu, yang memiliki 3.000 pekerja, "
+            "akan ditutup. SPN sendiri beranggotakan 450.000 pekerja.")
+    ann = {"language": "id", "published": "2025-11-01",
+           "organizations": [{"name": "Serikat Pekerja Nasional", "aliases": ["SPN"], "kind": "union"}]}
+    ctx = hand_context(text, ann)
+    find_member_counts(ctx)
+    spn = next(e for e in ctx.entities.values() if e.name == "Serikat Pekerja Nasional")
+    assert spn.get("members") == 450_000

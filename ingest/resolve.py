@@ -72,6 +72,11 @@ _KIND_GROUPS = {
 }
 
 
+_fold = functools.lru_cache(maxsize=131072)(fold)
+_is_acronym = functools.lru_cache(maxsize=131072)(is_acronym)
+_derived = functools.lru_cache(maxsize=131072)(derived_acronym)
+
+
 @dataclass
 class Profile:
     """What is known about one node or mention, for comparison."""
@@ -90,21 +95,30 @@ class Profile:
     def add_names(self, names: Iterable[str]) -> None:
         self.names.update(n for n in names if n and n.strip())
 
-    # name keys, derived on demand (profiles are small)
+    # name keys, derived on demand and cached; names only ever grow, so their
+    # count versions the cache
+    def _cached(self, what: str, make) -> Any:
+        cache = self.__dict__.setdefault("_cache", {})
+        key = (what, len(self.names))
+        if key not in cache:
+            cache[key] = make()
+        return cache[key]
+
     def keys(self) -> set[str]:
-        return {fold(n) for n in self.names} - {""}
+        return self._cached("keys", lambda: {_fold(n) for n in self.names} - {""})
 
     def acronyms(self) -> set[str]:
-        return {fold(n) for n in self.names if is_acronym(n)}
+        return self._cached("acronyms", lambda: {_fold(n) for n in self.names if _is_acronym(n)})
 
     def derived(self) -> set[str]:
-        return {a for a in (derived_acronym(n) for n in self.names) if a}
+        return self._cached("derived", lambda: {a for a in (_derived(n) for n in self.names) if a})
 
     def long_names(self) -> set[tuple[str, ...]]:
-        return {t for t in (org_tokens(n) for n in self.names if not is_acronym(n)) if len(t) >= 2}
+        return self._cached("long", lambda: {t for t in (org_tokens(n) for n in self.names if not _is_acronym(n))
+                                             if len(t) >= 2})
 
     def person_names(self) -> set[tuple[str, ...]]:
-        return {t for t in (person_tokens(n) for n in self.names) if t}
+        return self._cached("person", lambda: {t for t in (person_tokens(n) for n in self.names) if t})
 
 
 @dataclass
@@ -121,6 +135,7 @@ class Match:
 
 # -- name comparison ------------------------------------------------------
 
+@functools.lru_cache(maxsize=262144)
 def _tok_eq(a: str, b: str) -> bool:
     if a == b:
         return True
@@ -148,25 +163,28 @@ def _subset(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return True
 
 
+@functools.lru_cache(maxsize=262144)
+def _person_pair(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[float, str] | None:
+    if a == b:
+        return (1.0, "same name")
+    if sorted(a) == sorted(b):
+        return (0.9, "same name, other order")
+    if _aligned(a, b):
+        return (0.85, "spelling variant")
+    if len(a) != len(b) and _subset(*sorted((a, b), key=len)):
+        short = min(a, b, key=len)
+        return (0.55 if len(short) == 1 else 0.7, "partial name")
+    if len(a) == len(b) and len(a) >= 2 and all(any(_tok_eq(x, y) for y in b) for x in a):
+        return (0.8, "spelling variant, other order")
+    return None
+
+
 def _person_name_evidence(m: Profile, c: Profile) -> tuple[float, str] | None:
     best: tuple[float, str] | None = None
     for a in m.person_names():
         for b in c.person_names():
-            if a == b:
-                ev = (1.0, "same name")
-            elif sorted(a) == sorted(b):
-                ev = (0.9, "same name, other order")
-            elif _aligned(a, b):
-                ev = (0.85, "spelling variant")
-            elif len(a) != len(b) and _subset(*sorted((a, b), key=len)):
-                short = min(a, b, key=len)
-                ev = (0.55 if len(short) == 1 else 0.7, "partial name")
-            elif len(a) == len(b) and len(a) >= 2 and sorted(a) != sorted(b) and all(
-                    any(_tok_eq(x, y) for y in b) for x in a):
-                ev = (0.8, "spelling variant, other order")
-            else:
-                continue
-            if best is None or ev[0] > best[0]:
+            ev = _person_pair(a, b)
+            if ev is not None and (best is None or ev[0] > best[0]):
                 best = ev
     return best
 
@@ -175,7 +193,7 @@ def _org_name_evidence(m: Profile, c: Profile, names_of: dict[str, set[str]]) ->
     mk, ck = m.keys(), c.keys()
     long_m, long_c = m.long_names(), c.long_names()
     shared = mk & ck
-    if any(not is_acronym(n) and fold(n) in shared for n in m.names):
+    if any(not _is_acronym(n) and _fold(n) in shared for n in m.names):
         return (0.95, "same full name")
     for a in long_m:
         for b in long_c:

@@ -178,13 +178,15 @@ def _org_entities(ctx: DocContext, clusters: list[_Org]) -> None:
     for c in clusters:
         body = [m for m in c.mentions if not m.attrs.get("headline")]
         printed = [m.attrs["name"] for m in sorted(body or c.mentions, key=lambda m: m.start)]
-        full = [n for n in printed if not is_acronym(n)]
+        # the first full form printed; a form with an acronym in it ("Tổng LĐLĐ Việt Nam",
+        # "ASEAN TUC") gives way to the reference name, else to the first form printed
+        full = [n for n in printed if not is_acronym(n) and not any(is_acronym(w) for w in n.split())]
         if full:
             name = full[0]
         elif c.ref is not None:
             name = c.ref.name
         else:
-            name = printed[0] if printed else c.names[0]
+            name = next((n for n in printed if not is_acronym(n)), printed[0] if printed else c.names[0])
         aliases = [n for n in c.names if n != name]
         if c.ref is not None:
             for n in [c.ref.name, *c.ref.aliases]:

@@ -126,8 +126,9 @@ def find_persons(ctx: DocContext) -> None:
                 continue
             if signal in ("relative", "speech", "member") and any(toks[k].key in lx.name_words for k in names):
                 signal = None  # "Konferensi Perburuhan Internasional yang ...", "anggota Dewan Pengupahan Nasional"
-            if signal == "title_before" and len(names) == 1 and b + 1 < n and (b + 1) in org_tok:
-                signal = None  # "Ketua Pemuda MTUC Hafiz Rahman": a word of a unit's name
+            if signal == "title_before" and len(names) == 1 and b + 1 < n and (
+                    (b + 1) in org_tok or ctx.language == "vi" and toks[b + 1].text[:1].islower()):
+                signal = None  # "Ketua Pemuda MTUC Hafiz Rahman", "Ủy viên Trung ương": words of a longer name
             if signal and (len(names) >= 2 or signal in ("honorific", "title_before")):
                 accepted.append((a, b, names, nick, hon, signal))
             elif len(names) >= 2:

@@ -216,13 +216,30 @@ class _Reader:
         return False
 
     def persons_before(self, view: View, items: list[Item], i: int) -> list[Item]:
-        """Persons before item i linked by ", " or a title link ("sebagai", "who is also")."""
+        """Persons before item i linked by ", " or a title link ("sebagai", "who is also"),
+        also across other posts of the same person listed before it ("ông X - Ủy viên
+        Trung ương Đảng, Chủ tịch Tổng LĐLĐ Việt Nam")."""
+        def joins(x: Item, y: Item) -> bool:
+            gg = self.gap(view, x, y) if x.b < y.a else []
+            return len(gg) <= 2 and all(t.text in (",", "-", "–", ";") or t.key in ("of", "the", "cua")
+                                        or t.key in self.lx.words("title_joiners") for t in gg)
+
+        j = i - 1
+        if j >= 0 and items[j].kind in ("T", "O") and joins(items[j], items[i]):
+            while j > 0 and items[j].kind in ("T", "O") and joins(items[j - 1], items[j]):
+                j -= 1
+        else:
+            j = i - 1
+        if j != i - 1 and items[j].kind == "P" and any(items[q].kind == "T" for q in range(j + 1, i)):
+            return self.persons_before(view, items, j + 1) if items[j + 1].kind == "T" else []
         if i <= 0 or items[i - 1].kind != "P":
             return []
         p = items[i - 1]
         g = self.gap(view, p, items[i])
         if not g:
             return []
+        if len(g) == 1 and g[0].text in ("-", "–", ":"):
+            return [p]  # "ông Nguyễn Đình Khang - Chủ tịch ..."
         if any(t.punct and t.text != "," for t in g) or len(g) > 8:
             return []
         if any(not t.punct and t.cap for t in g):
@@ -308,6 +325,7 @@ class _Reader:
         ctx, lx = self.ctx, self.lx
         has_title: set[int] = set()
         title_persons: dict[int, list[Item]] = {}
+        orphans: list[tuple] = []
         for i, t in enumerate(items):
             if t.kind != "T":
                 continue
@@ -330,6 +348,7 @@ class _Reader:
                 if g and longest(lx.cue("title_joiners"), view.ws, g[0].index):
                     persons = title_persons[i - 1]  # "Phó Chủ tịch kiêm Trưởng Ban ..."
             if not persons:
+                orphans.append((i, t, chain, org_before))
                 continue
             title_persons[i] = persons
             if org is None and org_before is not None:
@@ -370,6 +389,21 @@ class _Reader:
                         self.secondary.add(rel.id)
                 else:
                     self.pending.append((view, p, t, role, former, acting, term, title_text, items))
+        # a title joined to the next one ("Presiden Partai Buruh sekaligus Presiden KSPI Said Iqbal")
+        for i, t, chain, org_before in orphans:
+            last = chain[-1] if chain else t
+            k = items.index(last) + 1
+            if k < len(items) and items[k].kind == "T" and k in title_persons:
+                g = self.gap(view, last, items[k])
+                if g and all(not x.punct for x in g) and (
+                        longest(lx.cue("title_joiners"), view.ws, g[0].index) or all(x.key in lx.words("list_connectors") for x in g)):
+                    org = self.post_org(chain) or org_before
+                    if org is not None:
+                        former, acting, future, tstart = self.markers(view, t, org_before)
+                        if not future:
+                            title_text = ctx.text[view.toks[tstart].start: view.toks[t.b].end]
+                            for p in title_persons[k]:
+                                self.add_post(view, p, org.entity, t, t.m.attrs["role"], former, acting, None, title_text)
         # "Person dari Org" with no title: a member
         for i, p in enumerate(items):
             if p.kind != "P" or id(p) in has_title:
@@ -441,7 +475,7 @@ class _Reader:
             if target is None:
                 # the body of the previous post in the same list ("Presiden KSBSI X bersama Sekretaris Jenderal Y")
                 persons_here = {it.m.entity for it in items if it.kind == "P" and it.b < t.a}
-                prev = [r for r in self.posts if r.source in persons_here and r.evidence
+                prev = [r for r in self.posts if r.source in persons_here and r.source != p.m.entity and r.evidence
                         and r.evidence[0].start == view_start(self.ctx, view)]
                 if prev:
                     target = prev[-1].target

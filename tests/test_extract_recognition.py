@@ -254,3 +254,19 @@ def test_unspaced_scripts_find_known_bodies() -> None:
     v = _snippet("ข่าว\n\nกรุงเทพฯ - องค์การแรงงานระหว่างประเทศ ประชุมกับ กระทรวงแรงงาน วันนี้")
     refs = {e.attrs.get("reference") for e in v.x.entities if e.type == "Organization"}
     assert {"org-ref-ilo", "org-ref-mol-th"} <= refs
+
+
+def test_titles_joined_and_listed_before_one_name() -> None:
+    v = _snippet("Jakarta - Presiden Partai Buruh sekaligus Presiden KSPI Said Iqbal hadir. "
+                 "Ketua Umum KSPSI dan Presiden ASEAN TUC Andi Gani Nena Wea juga hadir.")
+    assert v.post("Said Iqbal", "president", "KSPI") and v.post("Said Iqbal", "president", "Partai Buruh")
+    assert v.post("Andi Gani Nena Wea", "general_chair", "KSPSI")
+    assert v.post("Andi Gani Nena Wea", "president", "ASEAN TUC")
+    v = _snippet("Hà Nội - Ông Nguyễn Đình Khang - Ủy viên Trung ương Đảng, Chủ tịch Tổng LĐLĐ Việt Nam phát biểu.")
+    assert v.posts("Nguyễn Đình Khang") == {("president", fold("Tổng Liên đoàn Lao động Việt Nam"))}
+    assert v.person("Trung") is None
+    # a title with no name of its own is not given to the next name after a comma
+    v = _snippet("Penandatanganan dilakukan Wakil Presiden KSPSI Hendrik Sitompul, yang mewakili Presiden KSPSI, "
+                 "dan Presiden CLC Sok Vannara.")
+    assert v.posts("Sok Vannara") == {("president", fold("Cambodian Labour Confederation"))}
+    assert v.posts("Hendrik Sitompul") == {("vice_president", fold("Konfederasi Serikat Pekerja Seluruh Indonesia"))}

@@ -617,11 +617,15 @@ class Resolver:
         for e in ex.entities:
             if e.type not in ("Agreement", "Event") or e.id in rejected:
                 continue
-            local = members.get(e.id, [])
+            everyone = members.get(e.id, [])
+            orgs = [x for x in everyone if (ex.entity(x) is not None and ex.entity(x).type == "Organization")]
             kind, date = e.get("kind"), e.get("date")
-            if local and e.id == compound_id(e.type, kind, date, local):
-                resolved = [mapping.get(x, x) for x in local if x not in rejected]
-                mapping[e.id] = compound_id(e.type, kind, date, resolved)
+            # the extractor keys by participating organisations (events) or all parties
+            for local in (everyone, orgs):
+                if local and e.id == compound_id(e.type, kind, date, local):
+                    resolved = [mapping.get(x, x) for x in local if x not in rejected]
+                    mapping[e.id] = compound_id(e.type, kind, date, resolved)
+                    break
 
     def _learn(self, out: Extraction) -> None:
         """Add the resolved document to the index, so later documents see it."""

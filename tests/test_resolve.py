@@ -140,3 +140,26 @@ def test_ambiguous_acronym_needs_country():
         assert one("SG") == "org-ref-mom-sg"
         assert one("ID") == "org-ref-kemnaker"
         assert not one(None).startswith("org-ref-")  # two bodies fit as well: no guess
+
+
+def test_same_agreement_in_two_languages_is_one_node():
+    """An agreement's id derives from its parties; once they resolve, two reports of one MoU meet."""
+    from unionkg.graph.ids import compound_id, relation_id
+    from unionkg.graph.model import Relation
+
+    def report(doc, a_name, b_name):
+        a = Entity(entity_id("Organization", a_name), "Organization", a_name, attrs={"country": "MY"})
+        b = Entity(entity_id("Organization", b_name), "Organization", b_name, attrs={"country": "SG"})
+        agr_id = compound_id("Agreement", "mou", "2026-03-20", [a.id, b.id])
+        agr = Entity(agr_id, "Agreement", "MoU", attrs={"kind": "mou", "date": "2026-03-20"})
+        rels = [Relation(relation_id("PARTY_TO", x.id, agr_id), "PARTY_TO", x.id, agr_id) for x in (a, b)]
+        return Extraction(Document(doc, doc + ".txt", doc), [a, b, agr], rels)
+
+    with SQLiteStore(":memory:") as s:
+        r = Resolver(s)
+        for ex in (report("doc-en", "Malaysian Trades Union Congress", "National Trades Union Congress"),
+                   report("doc-ms", "Kongres Kesatuan Sekerja Malaysia", "Kongres Kesatuan Sekerja Kebangsaan Singapura")):
+            s.write(r.resolve(ex), raw=ex)
+        agreements = s.entities("Agreement")
+        assert len(agreements) == 1
+        assert {x["source"] for x in s.relations("PARTY_TO")} == {"org-ref-mtuc", "org-ref-ntuc"}

@@ -10,8 +10,11 @@ fi
 stamp=.venv/.unionkg-installed
 want=$(cat requirements-lock.txt pyproject.toml | sha256sum | cut -d' ' -f1)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-  .venv/bin/pip install -q --upgrade pip setuptools wheel
-  .venv/bin/pip install -q -r requirements-lock.txt
-  .venv/bin/pip install -q --no-deps -e .
+  echo "setting up .venv (pinned dependencies; log in .venv/install.log)" >&2
+  {
+    .venv/bin/pip install --upgrade pip setuptools wheel
+    .venv/bin/pip install -r requirements-lock.txt
+    .venv/bin/pip install --no-deps -e .
+  } > .venv/install.log 2>&1 || { tail -20 .venv/install.log >&2; echo "setup failed (see .venv/install.log)" >&2; exit 1; }
   echo "$want" > "$stamp"
 fi

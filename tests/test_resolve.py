@@ -163,3 +163,18 @@ def test_same_agreement_in_two_languages_is_one_node():
         agreements = s.entities("Agreement")
         assert len(agreements) == 1
         assert {x["source"] for x in s.relations("PARTY_TO")} == {"org-ref-mtuc", "org-ref-ntuc"}
+
+
+def test_rival_factions_named_apart_stay_apart():
+    def org(*names, ref=False):
+        p = Profile(entity_id("Organization", names[0]), "Organization", reference=ref)
+        p.add_names(names)
+        p.countries, p.kinds = {"ID"}, {"confederation"}
+        return p
+
+    kspsi = org("Konfederasi Serikat Pekerja Seluruh Indonesia", "KSPSI", ref=True)
+    agn, jumhur = org("KSPSI AGN"), org("KSPSI Jumhur")
+    assert compare(agn, kspsi) is None and compare(jumhur, kspsi) is None
+    assert compare(agn, jumhur) is None
+    # while a plain "KSPSI" is the confederation
+    assert compare(org("KSPSI"), kspsi).mergeable

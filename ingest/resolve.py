@@ -366,9 +366,16 @@ def ensure_reference(store: Any) -> int:
     from unionkg.ingest.reference import reference_entities
 
     entities, relations = reference_entities()
-    have = {e["id"] for e in store.entities("Organization") if e.get("reference")}
-    if all(e.id in have for e in entities):
-        return 0
+    have = {e["id"]: e for e in store.entities("Organization") if e.get("reference")}
+
+    def current(e) -> bool:  # present, with every name of the reference file
+        h = have.get(e.id)
+        return h is not None and {e.name, *e.aliases} <= {h["name"], *h.get("aliases", [])}
+
+    if all(current(e) for e in entities):
+        rel_ids = {r["id"] for r in store.relations("AFFILIATED_WITH")}
+        if all(r.id in rel_ids for r in relations):
+            return 0
     store.put_reference_entities(entities, relations)
     return len(entities)
 

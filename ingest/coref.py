@@ -139,6 +139,25 @@ def _resolve_orgs(ctx: DocContext) -> list[_Org]:
                 if is_acronym(m1.attrs["name"]) and is_acronym(m2.attrs["name"]):
                     continue  # "KSPSI atau KSPI": two bodies
                 parent[root(m2.attrs["cluster"])] = root(m1.attrs["cluster"])
+    # a short form that starts exactly one longer name printed in the text
+    # ("Liên đoàn Lao động tỉnh" after "Liên đoàn Lao động tỉnh Bình Dương")
+    keys = [[tuple(fold(n).split()) for n in c.names] for c in clusters]
+    starts: dict[tuple[str, ...], set[int]] = {}  # strict prefixes of every name -> clusters
+    for cj, ks in enumerate(keys):
+        for k in ks:
+            for L in range(2, len(k)):
+                starts.setdefault(k[:L], set()).add(cj)
+    for ci, c in enumerate(clusters):
+        if c.ref is not None or any(len(k) < 2 for k in keys[ci]):
+            continue
+        fits = None
+        for k in keys[ci]:
+            here = starts.get(k, set()) - {ci}
+            fits = here if fits is None else fits & here
+        if fits and len(fits) == 1:
+            cj = fits.pop()
+            if min(m.start for m in clusters[cj].mentions) < min(m.start for m in c.mentions):
+                parent[root(ci)] = root(cj)
     merged: dict[int, _Org] = {}
     for ci, c in enumerate(clusters):
         r = root(ci)
@@ -286,15 +305,18 @@ def _resolve_persons(ctx: DocContext) -> None:
     pers = sorted((m for m in ctx.mentions if m.type == "Person"), key=lambda m: m.start)
     clusters: list[_Per] = []
     longs = sorted(pers, key=lambda m: -len(m.attrs["name"].split()))
+    whole: dict[tuple[str, ...], _Per] = {}  # a cluster's name words -> the cluster
+    letter: dict[str, list[_Per]] = {}  # first letters of name words -> clusters
     for m in longs:
         words = _name_words(m.attrs["name"])
-        target = None
-        exact = [c for c in clusters if c.words == words]
-        if exact:
-            target = exact[0]
-        else:
+        target = whole.get(tuple(words))
+        if target is None:
             cands = []
-            for c in clusters:
+            seen: set[int] = set()
+            for c in (c for w in words for c in letter.get(w[:1], ())):
+                if id(c) in seen:
+                    continue
+                seen.add(id(c))
                 score = _sub_match(words, c.words)
                 if score >= FUZZY_MIN:
                     cands.append((score, c))
@@ -304,7 +326,11 @@ def _resolve_persons(ctx: DocContext) -> None:
                 if len(top) == 1:
                     target = top[0]
         if target is None:
-            clusters.append(_Per(m))
+            c = _Per(m)
+            clusters.append(c)
+            whole.setdefault(tuple(c.words), c)
+            for w in set(c.words):
+                letter.setdefault(w[:1], []).append(c)
         else:
             target.mentions.append(m)
             target.forms.append(m.attrs["name"])

@@ -53,7 +53,7 @@ __all__ = [
     "DOCUMENTS", "document_query", "RAW_EXTRACTIONS", "entities_query", "ENTITY", "relations_query",
     "EVIDENCE", "CLAIMS", "FIND", "STATS_DOCUMENTS", "STATS_ENTITIES", "STATS_RELATIONS",
     "CREATE_JUDGEMENT", "JUDGEMENTS", "JUDGEMENT", "UPDATE_JUDGEMENT",
-    "WIPE",
+    "WIPE", "TEST_MARK_LABEL", "TEST_DATABASE_STATE", "TEST_MARK", "TEST_WIPE",
 ]
 
 
@@ -341,3 +341,15 @@ UPDATE_JUDGEMENT = "MATCH (j:Judgement {id: $id}) SET j.data = $data"
 # -- tests and benchmarks: empty the (single, in Community) user database ----------------------
 # CALL { } IN TRANSACTIONS runs only in an implicit (auto-commit) transaction: use session.run.
 WIPE = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
+# The test suite marks a database it may empty with one node, and keeps that node when it wipes;
+# it refuses a non-empty database without the mark (someone's real graph behind NEO4J_URI).
+TEST_MARK_LABEL = "UnionkgTestDatabase"
+TEST_DATABASE_STATE = (
+    "CALL () { MATCH (m:UnionkgTestDatabase) RETURN count(m) > 0 AS marked } "
+    "CALL () { MATCH (n) WHERE NOT n:UnionkgTestDatabase RETURN count(n) AS nodes } "
+    "RETURN marked, nodes"
+)
+TEST_MARK = "MERGE (:UnionkgTestDatabase {note: 'the unionkg test suite empties this database'})"
+TEST_WIPE = (
+    "MATCH (n) WHERE NOT n:UnionkgTestDatabase CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
+)

@@ -11,7 +11,10 @@ Neo4j: a real server over Bolt, never a mock.
   where they fail: CI must never pass by skipping them.
 
 Each test that takes ``neo4j_store`` gets an empty database (Community has
-one user database, so tests share it and are isolated by wiping it).
+one user database, so tests share it and are isolated by wiping it). A
+database that holds data and was not marked by an earlier test run is
+refused (the run stops): ``NEO4J_URI`` might point at a real graph. Set
+``UNIONKG_TEST_NEO4J_WIPE=1`` to allow it.
 Tests that use these fixtures are marked ``neo4j`` automatically.
 """
 
@@ -70,7 +73,28 @@ def _wipe(server: Neo4jServer) -> None:
 
     with neo4j.GraphDatabase.driver(server.uri, auth=(server.user, server.password or "")) as driver:
         with driver.session(database=server.database) as session:
-            session.run(cypher.WIPE).consume()
+            session.run(cypher.TEST_WIPE).consume()
+
+
+def _claim_database(server: Neo4jServer) -> None:
+    """Check that the server answers, and that its database is empty or already
+    ours: the tests empty it, and NEO4J_URI might point at someone's real graph."""
+    import neo4j
+    from neo4j.exceptions import Neo4jError, ServiceUnavailable
+
+    from unionkg.graph import cypher
+
+    try:
+        with neo4j.GraphDatabase.driver(server.uri, auth=(server.user, server.password or "")) as driver:
+            with driver.session(database=server.database) as session:
+                state = session.run(cypher.TEST_DATABASE_STATE).single()
+                if state["nodes"] and not state["marked"] and not os.environ.get("UNIONKG_TEST_NEO4J_WIPE"):
+                    pytest.exit(f"NEO4J_URI={server.uri} holds {state['nodes']} nodes and is not a unionkg test "
+                                "database; the tests would empty it. Point NEO4J_URI at a scratch database, or "
+                                "set UNIONKG_TEST_NEO4J_WIPE=1 to allow it.", returncode=2)
+                session.run(cypher.TEST_MARK).consume()
+    except (ServiceUnavailable, Neo4jError, OSError) as exc:
+        _unavailable(f"NEO4J_URI={server.uri} does not answer: {str(exc).splitlines()[0] if str(exc) else exc!r}")
 
 
 @pytest.fixture(scope="session")
@@ -78,8 +102,10 @@ def neo4j_server() -> Iterator[Neo4jServer]:
     """A running Neo4j for the whole session (see the module docstring)."""
     uri = os.environ.get("NEO4J_URI")
     if uri:
-        yield Neo4jServer(uri, os.environ.get("NEO4J_USERNAME") or "neo4j", os.environ.get("NEO4J_PASSWORD"),
-                          os.environ.get("NEO4J_DATABASE") or None, started_here=False)
+        server = Neo4jServer(uri, os.environ.get("NEO4J_USERNAME") or "neo4j", os.environ.get("NEO4J_PASSWORD"),
+                             os.environ.get("NEO4J_DATABASE") or None, started_here=False)
+        _claim_database(server)
+        yield server
         return
     from unionkg.graph import launcher
 
@@ -96,7 +122,9 @@ def neo4j_server() -> Iterator[Neo4jServer]:
         shutil.rmtree(data_dir, ignore_errors=True)
         _unavailable(str(exc))
     try:
-        yield Neo4jServer(uri, "neo4j", _TEST_PASSWORD, None, started_here=True)
+        server = Neo4jServer(uri, "neo4j", _TEST_PASSWORD, None, started_here=True)
+        _claim_database(server)
+        yield server
     finally:
         launcher.stop(data_dir)
         shutil.rmtree(data_dir, ignore_errors=True)

@@ -115,6 +115,9 @@ def find_persons(ctx: DocContext) -> None:
                 names = names[1:]
             while names and lx.is_function_word(toks[names[0]].text) and not _has_hon(view, names[0]):
                 names = names[1:]
+            # "Setiausaha Agungnya, Kamarul ...": a title word with the enclitic -nya is not a name
+            while names and toks[names[0]].text.endswith("nya") and names[0] > 0 and view.claimed.get(names[0] - 1) == "Title":
+                names = names[1:]
             if not names:
                 continue
             a, b = names[0], names[-1]
@@ -242,7 +245,7 @@ def _signal(ctx, view: View, a: int, b: int, names, nick, hon, org_end, lx) -> s
             m += 1
         if any(s <= m <= e or s == m for e, s in org_end.items()):
             return "member"
-    for group in ("speech_before", "succession", "election_verbs"):
+    for group in ("speech_before", "succession", "election_verbs", "person_markers"):
         for start in range(max(0, a - 4), a):
             hit = phrase_at(view, group, start)
             if hit is not None and hit == a - 1:

@@ -136,7 +136,7 @@ class _Reader:
         last = items[i]
         while j < len(items) and items[j].kind == "O":
             g = self.gap(view, last, items[j])
-            if items[j].a <= last.b or self.gap_ok(g, {"of", "the", "cua", "pada", "di", "untuk", "dari"} | _POSSESSIVE) \
+            if items[j].a <= last.b or self.gap_ok(g, {"of", "the", "cua", "pada", "di", "untuk", "dari", "ng"} | _POSSESSIVE) \
                     and len(g) <= 2 or not g:
                 chain.append(items[j])
                 last = items[j]
@@ -158,7 +158,9 @@ class _Reader:
             # "Ketua Departemen ... KSPI, Dr. Nurhayati Lubis": a comma only after an organisation,
             # and not when the name has a title of its own after it ("..., Yusuf Effendi sebagai ...")
             paren = len(g) >= 3 and g[0].text == "(" and g[-1].text == ")" and len(g) <= 6 and not chained
-            if not g or paren or chained and self.gap_ok(g, {",", ":"}) and len(g) <= 1 and not self.own_title_after(view, items, j):
+            marker = g and len(g) <= 3 and phrase_at(view, "person_markers", g[0].index) is not None \
+                and all(t.key in ("na", "si", "ni", "kay", ",") or t.text == "," for t in g)
+            if not g or paren or marker or chained and self.gap_ok(g, {",", ":"}) and len(g) <= 1 and not self.own_title_after(view, items, j):
                 out.append(items[j])
                 k = j + 1
                 while k < len(items) and items[k].kind == "P":

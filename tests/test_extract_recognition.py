@@ -270,3 +270,10 @@ def test_titles_joined_and_listed_before_one_name() -> None:
                  "dan Presiden CLC Sok Vannara.")
     assert v.posts("Sok Vannara") == {("president", fold("Cambodian Labour Confederation"))}
     assert v.posts("Hendrik Sitompul") == {("vice_president", fold("Konfederasi Serikat Pekerja Seluruh Indonesia"))}
+
+
+def test_filipino_person_markers_and_of_chains() -> None:
+    v = _snippet("MAYNILA - Ayon sa pangulo ng TUCP na si Raymond Mendoza, kulang ang dagdag-sahod. "
+                 "Sinabi naman ni Josua Mata, pangkalahatang kalihim ng SENTRO, na lalahok sila.")
+    assert v.post("Raymond Mendoza", "president", "TUCP")
+    assert v.post("Josua Mata", "secretary_general", "SENTRO")

@@ -75,23 +75,32 @@ class Words:
 
     def __init__(self, toks: list[Tok]) -> None:
         self.toks = toks
-        self.words: list[str] = []
-        self.tok_of: list[int] = []  # word index -> token index
-        self.first: list[int] = []  # token index -> its first word index (or the next word's)
-        self.last: list[bool] = []  # word index -> is the last word of its token
+        words: list[str] = []
+        tok_of: list[int] = []  # word index -> token index
+        first: list[int] = []  # token index -> its first word index (or the next word's)
+        last: list[bool] = []  # word index -> is the last word of its token
         for i, t in enumerate(toks):
-            self.first.append(len(self.words))
+            first.append(len(words))
             if t.punct:
                 if t.text in ".'’":
                     continue
-                parts = ["§" + t.text]
-            else:
-                parts = t.key.split() or ["§"]
+                words.append("§" + t.text)
+                tok_of.append(i)
+                last.append(True)
+                continue
+            key = t.key
+            if " " not in key:  # the common case: one word
+                words.append(key or "§")
+                tok_of.append(i)
+                last.append(True)
+                continue
+            parts = key.split()
             for j, p in enumerate(parts):
-                self.words.append(p)
-                self.tok_of.append(i)
-                self.last.append(j == len(parts) - 1)
-        self.first.append(len(self.words))
+                words.append(p)
+                tok_of.append(i)
+                last.append(j == len(parts) - 1)
+        first.append(len(words))
+        self.words, self.tok_of, self.first, self.last = words, tok_of, first, last
 
     def starts_token(self, wi: int) -> bool:
         return wi < len(self.words) and (wi == 0 or self.tok_of[wi - 1] != self.tok_of[wi])

@@ -584,9 +584,7 @@ class Resolver:
         separate = self.rules.kept_apart(e.id)
         names_of = self._names_of(set(m.parents))
         best: list[Match] = []
-        for cid in self._candidates(m):
-            if cid == e.id:
-                continue
+        for cid in self._candidates(m):  # the node sharing the mention's own id competes too
             c = self.profiles[cid]
             if cid in separate or self.rules.distinct(e.id, cid):
                 continue
@@ -609,7 +607,10 @@ class Resolver:
             return own, None
         best.sort(key=lambda mt: (-mt.score, mt.candidate))
         if len(best) > 1 and best[0].score - best[1].score < 0.05 and best[0].candidate != best[1].candidate:
-            # two nodes fit as well: do not guess (the pair is left for review)
+            # two nodes fit as well: do not guess (the pair is left for review) — not even
+            # by sharing an id with one of them
+            if own in {best[0].candidate, best[1].candidate}:
+                own = entity_id(e.type, e.name, doc_id)
             return own, None
         top = best[0]
         if top.candidate == own:

@@ -178,3 +178,27 @@ def test_rival_factions_named_apart_stay_apart():
     assert compare(agn, jumhur) is None
     # while a plain "KSPSI" is the confederation
     assert compare(org("KSPSI"), kspsi).mergeable
+
+
+def test_a_tie_is_not_broken_by_the_shared_name():
+    """Two people called Ahmad Yusof (MTUC, NTUC); a third report that fits both equally
+    joins neither, even though its local id is one of theirs."""
+    from unionkg.graph.model import Relation
+    from unionkg.graph.ids import relation_id
+
+    def report(doc, orgs, post_org=None):
+        ents = [Entity(entity_id("Organization", o), "Organization", o, attrs={"country": c}) for o, c in orgs]
+        p = Entity(entity_id("Person", "Ahmad Yusof"), "Person", "Ahmad Yusof")
+        rels = []
+        if post_org is not None:
+            t = ents[post_org].id
+            rels.append(Relation(relation_id("HOLDS_POSITION", p.id, t, "member"), "HOLDS_POSITION", p.id, t,
+                                 role="member"))
+        return Extraction(Document(doc, doc + ".txt", doc), ents + [p], rels)
+
+    with SQLiteStore(":memory:") as s:
+        r = Resolver(s)
+        for ex in (report("d1", [("MTUC", "MY")], 0), report("d2", [("NTUC", "SG")], 0),
+                   report("d3", [("MTUC", "MY"), ("NTUC", "SG")])):
+            s.write(r.resolve(ex), raw=ex)
+        assert len(s.find("Ahmad Yusof", "Person")) == 3

@@ -367,7 +367,7 @@ class _Sentence:
                 prev, caps_run, lower_run = "intro", 0, 0
                 continue
             if t.cap or t.upper:
-                caps_run = caps_run + 1 if prev == "cap" else 1
+                caps_run = caps_run + 1 if prev == "cap" else (2 if t.upper else 1)  # "TP.HCM" closes a name
                 prev, lower_run = "cap", 0
                 b = m
                 m += 1

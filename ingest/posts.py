@@ -158,6 +158,7 @@ class _Reader:
             # "Ketua Departemen ... KSPI, Dr. Nurhayati Lubis": a comma only after an organisation,
             # and not when the name has a title of its own after it ("..., Yusuf Effendi sebagai ...")
             paren = len(g) >= 3 and g[0].text == "(" and g[-1].text == ")" and len(g) <= 6 and not chained
+            chained = chained or self.possessive_before(view, after)
             marker = g and len(g) <= 3 and phrase_at(view, "person_markers", g[0].index) is not None \
                 and all(t.key in ("na", "si", "ni", "kay", ",") or t.text == "," for t in g)
             if not g or paren or marker or chained and self.gap_ok(g, {",", ":"}) and len(g) <= 1 and not self.own_title_after(view, items, j):
@@ -203,6 +204,10 @@ class _Reader:
                 continue
             return False
         return phrases > 0
+
+    def possessive_before(self, view: View, t: Item) -> bool:
+        """"its general secretary": a title after a possessive pronoun."""
+        return t.kind == "T" and t.a > 0 and phrase_at(view, "possessive_pronouns", t.a - 1) == t.a - 1
 
     def own_title_after(self, view: View, items: list[Item], k: int) -> bool:
         if k + 1 < len(items) and items[k + 1].kind == "T":
@@ -397,7 +402,9 @@ class _Reader:
             k = items.index(last) + 1
             if k < len(items) and items[k].kind == "T" and k in title_persons:
                 g = self.gap(view, last, items[k])
-                if g and all(not x.punct for x in g) and (
+                also = len(g) <= 4 and all(not x.cap for x in g) and any(
+                    g[0].index <= q <= g[-1].index for q in cue_starts(view, "also_markers"))
+                if g and all(not x.punct for x in g) and (also or
                         longest(lx.cue("title_joiners"), view.ws, g[0].index) or all(x.key in lx.words("list_connectors") for x in g)):
                     org = self.post_org(chain) or org_before
                     if org is not None:
@@ -481,6 +488,10 @@ class _Reader:
                         and r.evidence[0].start == view_start(self.ctx, view)]
                 if prev:
                     target = prev[-1].target
+            if target is None and self.possessive_before(view, t):
+                before = [it for it in items if it.kind == "O" and it.b < t.a]
+                if before:
+                    target = before[0].entity  # the clause's subject: "SIEU said its general secretary"
             if target is None:
                 before = [it for it in items if it.kind == "O" and it.b < t.a and t.a - it.b <= 6]
                 if before:

@@ -277,3 +277,16 @@ def test_filipino_person_markers_and_of_chains() -> None:
                  "Sinabi naman ni Josua Mata, pangkalahatang kalihim ng SENTRO, na lalahok sila.")
     assert v.post("Raymond Mendoza", "president", "TUCP")
     assert v.post("Josua Mata", "secretary_general", "SENTRO")
+
+
+def test_possessive_pronoun_and_also_joined_titles() -> None:
+    v = _snippet("SINGAPORE - The Singapore Industrial and Services Employees' Union (SIEU) said its general "
+                 "secretary, Mr Ahmad Hussain, would meet employers. Ms Mary Liew, NTUC president, agreed.")
+    assert v.post("Ahmad Hussain", "secretary_general", "SIEU")
+    assert v.post("Mary Liew", "president", "NTUC")
+    v = _snippet("JAKARTA - Presiden Konfederasi Serikat Pekerja Indonesia (KSPI) yang juga Presiden Partai Buruh, "
+                 "Said Iqbal, menyatakan mogok nasional akan digelar.")
+    assert v.post("Said Iqbal", "president", "KSPI") and v.post("Said Iqbal", "president", "Partai Buruh")
+    v = _snippet("TP.HCM - Ngày 5/6, Liên đoàn Lao động TP.HCM tổ chức hội nghị. Bà Nguyễn Thị Bích Thủy, "
+                 "Phó Chủ tịch Liên đoàn Lao động TP.HCM cho biết sẽ hỗ trợ công nhân.")
+    assert v.post("Nguyễn Thị Bích Thủy", "vice_president", "Liên đoàn Lao động TP.HCM")

@@ -420,6 +420,26 @@ class _Sentence:
             span.aliases.append(text[self.toks[span.a].start: self.toks[span.b].end])
             span.b = e
 
+    def branch_place(self, span: _Span, text: str) -> _Span | None:
+        """"KSPSI Jawa Tengah", "NUPW Sabah": an acronym followed by a region or city is a
+        branch of that body (a unit with the body as its parent)."""
+        toks, lx = self.toks, self.lx
+        if not toks[span.b].upper or span.b + 1 >= self.n:
+            return None
+        q = span.b + 1
+        run = []
+        while q < self.n and toks[q].cap and not toks[q].upper and q not in self.blocked and q not in self.known_at \
+                and len(run) < 3:
+            run.append(q)
+            q += 1
+        for k in range(len(run), 0, -1):
+            words = fold(" ".join(toks[x].text for x in run[:k]))
+            if (words in lx.places and words not in lx.countries) or toks[run[k - 1]].key in lx.words("direction_words") and k >= 2:
+                unit = _Span(span.a, run[k - 1], kind="other", unit=True)
+                unit.parents.append((span.a, span.b))
+                return unit
+        return None
+
     def run_before_acronym(self, te: int, text: str) -> _Span | None:
         """A capitalised phrase printed after a title with its acronym in parentheses names
         a body ("Direktur Jenderal Pembinaan Hubungan Industrial ... (PHI dan Jamsos)")."""
@@ -591,10 +611,13 @@ def find_organizations(ctx: DocContext) -> None:
             sp = _Span(i, e, ref=ref if not isinstance(ref, str) else None, kind=getattr(ref, "kind", None),
                        known_only=headline)
             sent.extend_acronym(sp, text)
+            branch = sent.branch_place(sp, text) if not headline else None
+            if branch is not None:
+                sp = branch
             title_before = bool({sp.a - 1, sp.a} & title_ends) or (sp.a - 1) in sent.blocked
             sent.parenthesis(sp, text, title_before)
             spans.append(sp)
-            taken.update(range(i, max(sp.b, sp.ext or sp.b) + 1))
+            taken.update(range(sp.a, max(sp.b, sp.ext or sp.b) + 1))
 
     # pass 1 (body): names around head nouns, reference names, names a title's context
     # shows; learn the parenthesised aliases

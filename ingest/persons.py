@@ -123,6 +123,8 @@ def find_persons(ctx: DocContext) -> None:
             a, b = names[0], names[-1]
             if fold(ctx.text[toks[a].start: toks[b].end]) in lx.places or any(toks[k].key in lx.places for k in names):
                 continue
+            if toks[names[-1]].key in lx.words("direction_words"):
+                continue  # "Sumatera Utara", "Jawa Barat": a region
             hon = _honorific_text(ctx, view, a)
             signal = _signal(ctx, view, a, b, names, nick, hon, org_end, lx)
             if len(names) > _MAX_TOKENS:

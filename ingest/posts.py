@@ -205,6 +205,10 @@ class _Reader:
             return False
         return phrases > 0
 
+    def kind_of(self, eid: str | None) -> str | None:
+        e = self.ctx.entities.get(eid or "")
+        return e.attrs.get("kind") if e is not None else None
+
     def possessive_before(self, view: View, t: Item) -> bool:
         """"its general secretary": a title after a possessive pronoun."""
         return t.kind == "T" and t.a > 0 and phrase_at(view, "possessive_pronouns", t.a - 1) == t.a - 1
@@ -493,7 +497,8 @@ class _Reader:
                 if before:
                     target = before[0].entity  # the clause's subject: "SIEU said its general secretary"
             if target is None:
-                before = [it for it in items if it.kind == "O" and it.b < t.a and t.a - it.b <= 6]
+                before = [it for it in items if it.kind == "O" and it.b < t.a and t.a - it.b <= 6
+                          and (role != "minister" or self.kind_of(it.entity) == "government")]
                 if before:
                     target = before[-1].entity
             if target is None and self._election(view, t):

@@ -17,12 +17,16 @@ that organisation names stop before them.
 
 from __future__ import annotations
 
+import re
+
 from unionkg.ingest.lexicon import ffold as fold
 from unionkg.ingest.context import DocContext, Mention
 from unionkg.ingest.lexicon import lexicon, longest, matches, raw_equal
 from unionkg.ingest.spans import sentence_views
 
 __all__ = ["find_titles"]
+
+_DERIVED = re.compile(r"^(?:Pe|Ke|Per|Pen|Pem|Peng|Penge|Keter|Kese|Ketenaga)[a-z]{3,}an$")
 
 
 def find_titles(ctx: DocContext) -> None:
@@ -167,6 +171,13 @@ def _qualifier_after(view, end: int, minister: bool, lx) -> int:
                             e = q
                             break
                 return e
+            # "Menteri Pengangkutan Anthony Loke": Malay/Indonesian derived nouns (pe-/ke-/per- ... -an)
+            # name a portfolio, not a person
+            q = nxt
+            while minister and q <= last and _DERIVED.match(toks[q].text):
+                q += 1
+            if q > nxt and q <= last:
+                return q - 1
             if minister and last + 1 < n and longest(lx.honorifics, view.ws, last + 1) \
                     and not any(longest(lx.heads, view.ws, q) for q in range(nxt, last + 1)):
                 return last

@@ -290,3 +290,13 @@ def test_possessive_pronoun_and_also_joined_titles() -> None:
     v = _snippet("TP.HCM - Ngày 5/6, Liên đoàn Lao động TP.HCM tổ chức hội nghị. Bà Nguyễn Thị Bích Thủy, "
                  "Phó Chủ tịch Liên đoàn Lao động TP.HCM cho biết sẽ hỗ trợ công nhân.")
     assert v.post("Nguyễn Thị Bích Thủy", "vice_president", "Liên đoàn Lao động TP.HCM")
+
+
+def test_branches_regions_and_portfolios_after_a_minister_title() -> None:
+    v = _snippet("MEDAN - Ketua DPD KSPSI Jawa Tengah, Budi Santoso, hadir. Ketua DPD KSPSI Sumatera Utara Ahmad "
+                 "Rizal juga hadir bersama Menteri Pengangkutan Anthony Loke.")
+    assert v.post("Budi Santoso", "chair", "KSPSI Jawa Tengah")
+    assert v.affiliated("KSPSI Jawa Tengah", "KSPSI")  # a provincial branch
+    assert v.post("Ahmad Rizal", "chair", "KSPSI Sumatera Utara")
+    assert v.person("Sumatera Utara") is None and v.person("Jawa Tengah") is None
+    assert v.person("Anthony Loke") is not None and not v.posts("Anthony Loke")  # no ministry named

@@ -489,7 +489,8 @@ class _Reader:
                 # the body of the previous post in the same list ("Presiden KSBSI X bersama Sekretaris Jenderal Y")
                 persons_here = {it.m.entity for it in items if it.kind == "P" and it.b < t.a}
                 prev = [r for r in self.posts if r.source in persons_here and r.source != p.m.entity and r.evidence
-                        and r.evidence[0].start == view_start(self.ctx, view)]
+                        and r.evidence[0].start == view_start(self.ctx, view)
+                        and (role != "minister" or self.kind_of(r.target) == "government")]
                 if prev:
                     target = prev[-1].target
             if target is None and self.possessive_before(view, t):

@@ -272,16 +272,27 @@ def undo(store: Any, judgement_id: int | None = None, *, author: str | None = No
     return j
 
 
-def rebuild(store: Any) -> dict[str, int]:
-    """Re-resolve every stored raw extraction with the current judgements:
-    ``clear_facts`` then resolve + write each document in ingest order."""
+def rebuild(store: Any, extractor: Any = None) -> dict[str, int]:
+    """Re-resolve every stored document with the current judgements, in ingest order.
+
+    Without ``extractor``: ``clear_facts``, then resolve + write each stored raw
+    extraction. With one (after an extractor upgrade): each document's text is
+    extracted again and the document is stored anew with its new raw
+    extraction. Judgements name mentions by name-derived local ids, so they
+    hold either way."""
     from unionkg.ingest.resolve import Resolver
 
     raws = list(store.raw_extractions())
-    store.clear_facts()
+    if extractor is None:
+        store.clear_facts()
+    else:
+        for raw in raws:
+            store.delete_document(raw.document.id)
     resolver = Resolver(store)
     n = 0
     for raw in raws:
+        if extractor is not None:
+            raw = extractor.extract(raw.document)
         store.write(resolver.resolve(raw), raw=raw)
         n += 1
     return {"documents": n}

@@ -41,3 +41,22 @@ def test_ingest_articles_resolves_across_languages(tmp_path, monkeypatch):
         assert len(ids("Zulkifli Hamzah", "Person")) == 1
         assert ids("Nguyen Thi Lan Huong", "Person") == ids("Nguyễn Thị Lan Hương", "Person")
         assert len(ids("Ahmad Yusof", "Person")) == 2
+
+
+def test_judgements_survive_re_extraction(tmp_path, monkeypatch):
+    """After an extractor upgrade (`entities rebuild --re-extract`) the analyst's merge and reject still hold."""
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    db = str(tmp_path / "e2e.db")
+    run = CliRunner()
+    assert run.invoke(main, ["ingest", str(ARTICLES), "--store", db, "--quiet"]).exit_code == 0
+    with SQLiteStore(db) as s:
+        yusof = sorted(e["id"] for e in s.find("Ahmad Yusof", "Person"))
+        chan = s.find("Chan Dara", "Person")[0]["id"]
+    assert run.invoke(main, ["entities", "merge", *yusof, "--store", db, "--author", "t"]).exit_code == 0
+    assert run.invoke(main, ["entities", "reject", chan, "--store", db, "--author", "t"]).exit_code == 0
+    r = run.invoke(main, ["entities", "rebuild", "--re-extract", "--store", db])
+    assert r.exit_code == 0 and "re-extracted" in r.output
+    with SQLiteStore(db) as s:
+        assert len(s.find("Ahmad Yusof", "Person")) == 1
+        assert s.find("Chan Dara", "Person") == []
+        assert s.stats()["documents"] == 8

@@ -214,13 +214,21 @@ def review_cmd(store_spec: dict, fmt: str, type_: str | None, limit: int) -> Non
 
 @entities.command("rebuild")
 @store_options
-def rebuild_cmd(store_spec: dict) -> None:
-    """Re-resolve every stored document (after an extractor upgrade or reference change)."""
+@click.option("--re-extract", is_flag=True,
+              help="Extract every stored document's text again first (after an extractor upgrade).")
+def rebuild_cmd(store_spec: dict, re_extract: bool) -> None:
+    """Re-resolve every stored document with the judgements (after a reference
+    change; with --re-extract, after an extractor upgrade)."""
     from unionkg.ingest.judgements import rebuild
 
+    extractor = None
+    if re_extract:
+        from unionkg.ingest.pipeline import default_extractor
+
+        extractor = default_extractor()
     with open_store_from(store_spec) as store:
-        counts = rebuild(store)
-    click.echo(f"re-resolved {counts['documents']} documents")
+        counts = rebuild(store, extractor=extractor)
+    click.echo(f"{'re-extracted and ' if re_extract else ''}re-resolved {counts['documents']} documents")
 
 
 @main.command("import-reference")

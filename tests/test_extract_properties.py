@@ -31,7 +31,7 @@ texts = st.one_of(
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=int(__import__("os").environ.get("UNIONKG_PROPERTY_EXAMPLES", "150")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(texts)
 def test_extraction_never_raises_and_evidence_is_inside_the_text(text: str) -> None:
     doc = Document(document_id(text), "property", text)

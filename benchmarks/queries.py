@@ -32,8 +32,6 @@ from unionkg.graph.model import Document, Entity, Evidence, Extraction, Relation
 from unionkg.queries.named import run
 
 COUNTRIES = ["ID", "MY", "VN", "TH", "PH", "KH", "LA", "MM", "SG", "BN"]
-ROLES = ["president", "vice_president", "secretary_general", "treasurer", "chair", "head", "member", "advisor"]
-ORG_KINDS = ["confederation", "federation", "union", "other"]
 SEED = 20251215
 
 
@@ -41,7 +39,15 @@ class World:
     """The generated graph: entity and relation rows, each with one sentence of evidence."""
 
     def __init__(self, scale: float) -> None:
+        from unionkg.ontology.vocab import scheme_ids
+
         rnd = random.Random(SEED)
+        from unionkg.ontology.vocab import require_id
+
+        roles, org_kinds = scheme_ids("role"), scheme_ids("org_kind")
+        top_kind = require_id("org_kind", "confederation")  # the roots of the affiliation trees
+        event_kinds = scheme_ids("event_kind")
+        agr_kind, agr_status = scheme_ids("agreement_kind")[0], scheme_ids("agreement_status")[2]
         n_org, n_per = int(20000 * scale), int(60000 * scale)
         n_agr, n_evt, n_plc = int(10000 * scale), int(10000 * scale), 200
         self.entities: dict[str, dict[str, Any]] = {}
@@ -62,7 +68,7 @@ class World:
         self.orgs: list[str] = []
         for i in range(n_org):
             c = COUNTRIES[i % 10]
-            kind = "confederation" if i < 500 else ORG_KINDS[1 + rnd.randrange(3)]
+            kind = top_kind if i < 500 else org_kinds[rnd.randrange(len(org_kinds))]
             oid = ent("Organization", f"Workers {kind.title()} {c} {i}", {"kind": kind, "country": c},
                       aliases=[f"W{kind[0].upper()}{c}{i}"])
             self.orgs.append(oid)
@@ -79,18 +85,18 @@ class World:
             for k in range(1 if rnd.random() < 0.7 else 2):
                 org = self.orgs[home if k == 0 else rnd.randrange(n_org)]
                 start = f"{2010 + rnd.randrange(15)}-{1 + rnd.randrange(12):02d}" if rnd.random() < 0.3 else None
-                rel("HOLDS_POSITION", pid, org, ROLES[rnd.randrange(len(ROLES))], start=start)
+                rel("HOLDS_POSITION", pid, org, roles[rnd.randrange(len(roles))], start=start)
         for i in range(n_agr):
             parties = rnd.sample(self.orgs, 2 + rnd.randrange(3))
             date = f"{2015 + rnd.randrange(11)}-{1 + rnd.randrange(12):02d}-{1 + rnd.randrange(28):02d}"
-            aid = ent("Agreement", f"Agreement {i}", {"kind": "mou", "status": "signed", "date": date},
-                      eid=compound_id("Agreement", "mou", date, parties))
+            aid = ent("Agreement", f"Agreement {i}", {"kind": agr_kind, "status": agr_status, "date": date},
+                      eid=compound_id("Agreement", agr_kind, date, parties))
             for p in parties:
                 rel("PARTY_TO", p, aid)
         for i in range(n_evt):
             orgs = rnd.sample(self.orgs, 2 + rnd.randrange(4))
             date = f"{2015 + rnd.randrange(11)}-{1 + rnd.randrange(12):02d}-{1 + rnd.randrange(28):02d}"
-            kind = ["meeting", "visit", "congress", "conference"][rnd.randrange(4)]
+            kind = event_kinds[rnd.randrange(len(event_kinds))]
             evid = ent("Event", f"Event {i}", {"kind": kind, "date": date}, eid=compound_id("Event", kind, date, orgs))
             for o in orgs:
                 rel("PARTICIPATED_IN", o, evid)

@@ -32,6 +32,16 @@ def store_options(func: Callable) -> Callable:
     @functools.wraps(func)
     def wrapper(*args: Any, store_path: str | None, neo4j_uri: str | None, neo4j_user: str,
                 neo4j_password: str | None, neo4j_database: str | None, **kwargs: Any) -> Any:
+        # An explicit --store beats a NEO4J_URI that only comes from the environment;
+        # naming both on the command line is a usage error.
+        ctx = click.get_current_context()
+        src_store = ctx.get_parameter_source("store_path")
+        src_neo4j = ctx.get_parameter_source("neo4j_uri")
+        if store_path and neo4j_uri:
+            if src_store == click.core.ParameterSource.COMMANDLINE and src_neo4j == click.core.ParameterSource.COMMANDLINE:
+                fail("give either --store or --neo4j, not both")
+            if src_store == click.core.ParameterSource.COMMANDLINE:
+                neo4j_uri = None
         kwargs["store_spec"] = {
             "path": store_path,
             "neo4j_uri": neo4j_uri,

@@ -30,6 +30,7 @@ PARTY_TO relations organisation -> agreement, each with its sentences as evidenc
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -226,12 +227,37 @@ def _event_day(ctx: DocContext, sentence: Sentence) -> DateInfo | None:
     kinds = {h.id for h in vocab_hits("event_kind", sentence.text)}
     if not kinds:
         return None
-    for earlier in reversed([s for s in ctx.sentences if s.index < sentence.index]):
-        if kinds & {h.id for h in vocab_hits("event_kind", earlier.text)}:
-            days = [d for d in dates_in(ctx, earlier) if d.precision == "day" and not is_dateline(ctx, d)]
-            if days:
-                return days[0]
-    return None
+    days_by_kind = _event_days(ctx)
+    best: tuple[int, DateInfo] | None = None
+    for kind in kinds:
+        found = days_by_kind.get(kind)
+        if not found:
+            continue
+        i = bisect_left(found, (sentence.index,)) - 1  # the last sentence before this one
+        if i >= 0 and (best is None or found[i][0] > best[0]):
+            best = found[i]
+    return best[1] if best else None
+
+
+def _event_days(ctx: DocContext) -> dict[str, list[tuple[int, DateInfo]]]:
+    """Event kind -> (sentence index, first day printed there) for every sentence that names the
+    kind and prints a day (not a dateline), in text order; built once per document."""
+    cached = getattr(ctx, "_facts_event_days", None)
+    if cached is not None and cached[0] == len(ctx.mentions):
+        return cached[1]
+    out: dict[str, list[tuple[int, DateInfo]]] = {}
+    for s in ctx.sentences:
+        kinds = {h.id for h in vocab_hits("event_kind", s.text)}
+        if not kinds:
+            continue
+        days = [d for d in dates_in(ctx, s) if d.precision == "day" and not is_dateline(ctx, d)]
+        if days:
+            for kind in kinds:
+                out.setdefault(kind, []).append((s.index, days[0]))
+    for found in out.values():
+        found.sort(key=lambda t: t[0])
+    setattr(ctx, "_facts_event_days", (len(ctx.mentions), out))
+    return out
 
 
 _PERIOD = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–—/]\s*((?:19|20)\d\d)(?!\d)")

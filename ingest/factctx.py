@@ -10,6 +10,7 @@ here once per document when no earlier component left ``Date`` mentions).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from unionkg.ingest.context import DocContext, Mention, Sentence
@@ -89,33 +90,80 @@ def dates_in(ctx: DocContext, sentence: Sentence) -> list[DateInfo]:
     return [_date_info(m) for m in mentions_in(ctx, sentence, "Date") if m.attrs.get("value")]
 
 
-def _index(ctx: DocContext) -> dict[int, list[Mention]]:
-    """Mentions by sentence (rebuilt when components have added mentions)."""
+class _Index:
+    """Mentions by sentence and by type, sorted for binary search; built once per state of
+    ``ctx.mentions`` so that every per-sentence lookup costs O(log n + k), not O(n)."""
+
+    __slots__ = ("by_sentence", "title_ends", "titles", "person_starts", "persons", "org_starts", "orgs")
+
+    def __init__(self, ctx: DocContext) -> None:
+        self.by_sentence: dict[int, list[Mention]] = {s.index: [] for s in ctx.sentences}
+        starts = [s.start for s in ctx.sentences]
+        tidy = all(a.end <= b.start for a, b in zip(ctx.sentences, ctx.sentences[1:]))
+        ordered = sorted(ctx.mentions, key=lambda m: m.start)
+        for m in ordered:
+            sent = (m.sentence if m.sentence in self.by_sentence and _within(ctx.sentences, m)
+                    else _find(ctx.sentences, starts, m.start, tidy))
+            if sent is not None:
+                self.by_sentence[sent].append(m)
+        titles = sorted((m for m in ordered if m.type == "Title"), key=lambda m: m.end)
+        self.titles, self.title_ends = titles, [m.end for m in titles]
+        self.persons = [m for m in ordered if m.type == "Person"]
+        self.person_starts = [m.start for m in self.persons]
+        self.orgs = [m for m in ordered if m.type == "Organization"]
+        self.org_starts = [m.start for m in self.orgs]
+
+
+def _index_of(ctx: DocContext) -> _Index:
+    """The index of the mentions (rebuilt when components have added mentions)."""
     cached = getattr(ctx, "_facts_index", None)
     if cached is not None and cached[0] == len(ctx.mentions):
         return cached[1]
-    index: dict[int, list[Mention]] = {}
-    for s in ctx.sentences:
-        index[s.index] = []
-    bounds = [(s.start, s.end, s.index) for s in ctx.sentences]
-    for m in sorted(ctx.mentions, key=lambda m: m.start):
-        sent = m.sentence if m.sentence in index and _within(bounds, m) else _find(bounds, m.start)
-        if sent is not None:
-            index[sent].append(m)
+    index = _Index(ctx)
     setattr(ctx, "_facts_index", (len(ctx.mentions), index))
     return index
 
 
-def _within(bounds: list[tuple[int, int, int]], m: Mention) -> bool:
-    s0, s1, _ = bounds[m.sentence] if 0 <= m.sentence < len(bounds) and bounds[m.sentence][2] == m.sentence else (0, -1, 0)
-    return s0 <= m.start < s1
+def _index(ctx: DocContext) -> dict[int, list[Mention]]:
+    """Mentions by sentence (rebuilt when components have added mentions)."""
+    return _index_of(ctx).by_sentence
 
 
-def _find(bounds: list[tuple[int, int, int]], offset: int) -> int | None:
-    for s0, s1, i in bounds:
-        if s0 <= offset < s1:
-            return i
+def _within(sentences: list[Sentence], m: Mention) -> bool:
+    if 0 <= m.sentence < len(sentences) and sentences[m.sentence].index == m.sentence:
+        s = sentences[m.sentence]
+        return s.start <= m.start < s.end
+    return False
+
+
+def _find(sentences: list[Sentence], starts: list[int], offset: int, tidy: bool) -> int | None:
+    """The index of the first sentence holding ``offset``, or None (a binary search when the
+    sentences are in text order and do not overlap, as the splitter makes them)."""
+    if tidy:
+        i = bisect_right(starts, offset) - 1
+        if i >= 0 and sentences[i].start <= offset < sentences[i].end:
+            return sentences[i].index
+        return None
+    for s in sentences:
+        if s.start <= offset < s.end:
+            return s.index
     return None
+
+
+def _positions(ctx: DocContext) -> tuple[dict[str, list], dict[str, list]]:
+    """HOLDS_POSITION relations by source and by target, in insertion order (rebuilt when
+    relations are added; titles and entities are read live)."""
+    cached = getattr(ctx, "_facts_positions", None)
+    if cached is not None and cached[0] == len(ctx.relations):
+        return cached[1], cached[2]
+    by_source: dict[str, list] = {}
+    by_target: dict[str, list] = {}
+    for r in ctx.relations.values():
+        if r.type == "HOLDS_POSITION":
+            by_source.setdefault(r.source, []).append(r)
+            by_target.setdefault(r.target, []).append(r)
+    setattr(ctx, "_facts_positions", (len(ctx.relations), by_source, by_target))
+    return by_source, by_target
 
 
 def mentions_in(ctx: DocContext, sentence: Sentence, *types: str) -> list[Mention]:
@@ -150,11 +198,21 @@ def person_orgs(ctx: DocContext, person_entity: str | None) -> list[str]:
     if not person_entity:
         return []
     out = []
-    for r in ctx.relations.values():
-        if r.type == "HOLDS_POSITION" and r.source == person_entity and r.target in ctx.entities:
-            if r.target not in out:
-                out.append(r.target)
+    for r in _positions(ctx)[0].get(person_entity, ()):
+        if r.target in ctx.entities and r.target not in out:
+            out.append(r.target)
     return out
+
+
+_LOOKBACK = 400
+
+
+def _strip_title_link(before: str) -> str:
+    stripped = before.rstrip()
+    lm = cue_regex(r"(?:{title_links})\s*$").search(stripped)
+    if lm:
+        stripped = stripped[: lm.start()].rstrip()
+    return stripped
 
 
 def in_title_phrase(ctx: DocContext, org: Mention) -> bool:
@@ -163,27 +221,31 @@ def in_title_phrase(ctx: DocContext, org: Mention) -> bool:
     a Title mention or the title of a HOLDS_POSITION relation ends right before it."""
     s = ctx.sentence_at(org.start)
     lo = s.start if s else 0
-    before = ctx.text[lo : org.start]
-    stripped = before.rstrip()
-    lm = cue_regex(r"(?:{title_links})\s*$").search(stripped)
-    if lm:
-        stripped = stripped[: lm.start()].rstrip()
-    cut = lo + len(stripped)
+    # Only the end of the text before the name matters: read a window, not the whole
+    # sentence (a long sentence would make this quadratic), unless the window is mostly blank.
+    w0 = max(lo, org.start - _LOOKBACK)
+    stripped = _strip_title_link(ctx.text[w0 : org.start])
+    if w0 > lo and len(stripped) < _LOOKBACK // 2:
+        w0 = lo
+        stripped = _strip_title_link(ctx.text[w0 : org.start])
+    cut = w0 + len(stripped)
     hi = s.end if s else len(ctx.text)
-    for t in ctx.mentions:
-        if t.type == "Title" and lo <= t.end <= org.start and cut - t.end <= 1:
+    index = _index_of(ctx)
+    # Title mentions ending in [lo, org.start] (binary search on their ends)
+    for t in index.titles[bisect_left(index.title_ends, lo) : bisect_right(index.title_ends, org.start)]:
+        if cut - t.end <= 1:
             # a post needs its holder: "Presiden KSBSI Dr. Martha ...", "Bà X, ... Ủy viên Đoàn Chủ tịch Y";
             # a title word with no person ("Delegasi KSBSI melakukan ...") names no post
-            people = [m for m in ctx.mentions if m.type == "Person" and lo <= m.start < hi]
-            orgs_between = [m for m in ctx.mentions if m.type == "Organization" and lo <= m.start < t.start]
+            people = index.persons[bisect_left(index.person_starts, lo) : bisect_left(index.person_starts, hi)]
+            orgs_between = index.orgs[bisect_left(index.org_starts, lo) : bisect_left(index.org_starts, t.start)]
             if any(0 <= p.start - org.end <= 8 for p in people):
                 return True
             if any(p.end <= t.start and t.start - p.end <= 80 and not any(p.end <= o.start for o in orgs_between)
                    for p in people):
                 return True
     tail = stripped[-60:].casefold()
-    for r in ctx.relations.values():
-        if r.type == "HOLDS_POSITION" and r.target == org.entity and r.title:
+    for r in _positions(ctx)[1].get(org.entity, ()):
+        if r.title:
             t = r.title.casefold().strip()
             if t and tail.endswith(t):
                 return True
@@ -192,7 +254,11 @@ def in_title_phrase(ctx: DocContext, org: Mention) -> bool:
 
 def first_orgs(ctx: DocContext, n: int = 2) -> list[str]:
     """The first ``n`` distinct organisations the document names (not as part of a post, not
-    a department or other unit of an organisation)."""
+    a department or other unit of an organisation). Computed once per state of the context."""
+    key = (len(ctx.mentions), len(ctx.relations), len(ctx.entities), n)
+    cached = getattr(ctx, "_facts_first_orgs", None)
+    if cached is not None and cached[0] == key:
+        return list(cached[1])
     out: list[str] = []
     units = {r.source for r in ctx.relations.values() if r.type == "AFFILIATED_WITH"
              and (ctx.entities.get(r.source) and ctx.entities[r.source].attrs.get("kind") == "other")}
@@ -202,4 +268,5 @@ def first_orgs(ctx: DocContext, n: int = 2) -> list[str]:
             out.append(m.entity)
             if len(out) == n:
                 break
+    setattr(ctx, "_facts_first_orgs", (key, list(out)))
     return out

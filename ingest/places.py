@@ -14,9 +14,11 @@ from __future__ import annotations
 import csv
 import io
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate
 
 from unionkg.graph.ids import entity_id, relation_id
 from unionkg.graph.model import Entity, Relation
@@ -73,10 +75,14 @@ def find_places(ctx: DocContext) -> None:
     component has already marked places."""
     if any(m.type == "Place" for m in ctx.mentions):
         return
-    named = [(m.start, m.end) for m in ctx.mentions if m.type in ("Organization", "Person")]
+    named = sorted((m.start, m.end) for m in ctx.mentions if m.type in ("Organization", "Person"))
+    starts = [s for s, _ in named]
+    reach = list(accumulate((e for _, e in named), max))  # the furthest end among the first k names
     added = []
     for p in find_place_names(ctx.text):
-        if any(s < p.end and p.start < e for s, e in named):
+        # a name overlaps the place when it starts before the place ends and ends after it starts
+        k = bisect_left(starts, p.end)
+        if k and reach[k - 1] > p.start:
             continue
         s = ctx.sentence_at(p.start)
         added.append(
@@ -105,6 +111,25 @@ def location_value(mention: Mention) -> str:
     return mention.text
 
 
+def _mentions_by_offset(ctx: DocContext) -> dict[int, list[Mention]]:
+    """The mentions starting inside each sentence (by offset, whatever their ``sentence``
+    field says), in ``ctx.mentions`` order: one pass with a binary search each, where
+    filtering all mentions for every sentence was quadratic."""
+    sents = ctx.sentences
+    tidy = all(a.end <= b.start for a, b in zip(sents, sents[1:]))
+    out: dict[int, list[Mention]] = {}
+    if not tidy:  # not the splitter's sentences: the plain way
+        for s in sents:
+            out[s.index] = [m for m in ctx.mentions if s.start <= m.start < s.end]
+        return out
+    starts = [s.start for s in sents]
+    for m in ctx.mentions:
+        i = bisect_right(starts, m.start) - 1
+        if i >= 0 and m.start < sents[i].end:
+            out.setdefault(sents[i].index, []).append(m)
+    return out
+
+
 def find_based_in(ctx: DocContext) -> None:
     """Pipeline component: BASED_IN organisation -> place where the text states a seat:
     "X, yang berkantor pusat di Vientiane", "X, headquartered in Singapore", or a seat noun
@@ -112,8 +137,9 @@ def find_based_in(ctx: DocContext) -> None:
     Tổng Liên đoàn tại Hà Nội"). Places come from :func:`find_places`."""
     find_places(ctx)
     at = cue_pattern("place_prepositions", "at").pattern
+    by_sentence = _mentions_by_offset(ctx)
     for sentence in ctx.sentences:
-        mentions = [m for m in ctx.mentions if sentence.start <= m.start < sentence.end]
+        mentions = by_sentence.get(sentence.index, [])
         orgs = [m for m in mentions if m.type == "Organization" and m.entity in ctx.entities]
         places = [m for m in mentions if m.type == "Place"]
         if not orgs or not places:

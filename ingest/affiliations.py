@@ -93,10 +93,15 @@ class _Aff:
         return [t for t in view.toks[a + 1: b] if t.text != "."]
 
     def clause_start(self, view: View, k: int) -> int:
-        for j in range(k - 1, -1, -1):
-            if view.toks[j].text in (";", ":"):
-                return j + 1
-        return 0
+        starts = view.__dict__.get("_clauses")
+        if starts is None:  # token index -> first token of its clause (after ";" or ":")
+            starts, cur = [], 0
+            for i, t in enumerate(view.toks):
+                starts.append(cur)
+                if t.text in (";", ":"):
+                    cur = i + 1
+            view.__dict__["_clauses"] = starts
+        return starts[k - 1] if 0 < k <= len(starts) else 0
 
     def org_list_from(self, view: View, items: list[Item], j: int, after_tok: int) -> list[Item]:
         """Organisations starting right after token ``after_tok``, separated by list connectors."""

@@ -268,6 +268,8 @@ def _listed(view: View, acc, other: tuple[int, int], lx) -> bool:
         left, right = b2, a1
     else:
         return False
+    if right - left > 8:
+        return False
     between = [t for t in toks[left + 1: right] if view.claimed.get(t.index) != "Honorific" and t.text != "."]
     if not between or len(between) > 3:
         return False

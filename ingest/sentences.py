@@ -23,7 +23,7 @@ from functools import lru_cache
 from unionkg.graph.ids import fold
 from unionkg.ingest.context import DocContext, Sentence
 
-__all__ = ["Tok", "tokenize", "split_sentences", "headline_index", "sentence_tokens"]
+__all__ = ["Tok", "tokenize", "split_sentences", "headline_index", "sentence_tokens", "MAX_SENTENCE"]
 
 # Malay/Indian patronymics first ("a/l", "s/o"), then words with inner dots, dashes and
 # apostrophes ("M.Si", "Pekerja-Pekerja", "Women's", "Dato'"), then single symbols.
@@ -31,6 +31,7 @@ _TOKEN = re.compile(r"(?:[aAsSdD]/[lLpPoO])(?!\w)|\w+(?:[-'’.]\w+)*(?:['’](?
 
 _BREAK = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[\w])|\n+")
 _ffold = lru_cache(maxsize=262_144)(fold)
+MAX_SENTENCE = 1500  # characters: longer runs without a stop are cut (bounded work per sentence)
 _ABBREV_EXTRA = {"no", "jl", "plt", "pj", "plh", "st", "jr", "sr", "vs", "co", "inc", "ltd", "bhd", "dll", "dsb", "tk", "pt", "tbk", "u", "mt", "gen"}
 
 
@@ -105,6 +106,20 @@ def split_sentences(ctx: DocContext) -> None:
             a += 1
         while b > a and text[b - 1].isspace():
             b -= 1
+        # a run-on "sentence" (a text without stops) is cut into pieces of bounded length,
+        # at a semicolon, comma or space, so that the work per sentence stays bounded
+        while b - a > MAX_SENTENCE:
+            cut = max(text.rfind("; ", a, a + MAX_SENTENCE), text.rfind(", ", a, a + MAX_SENTENCE))
+            if cut <= a + MAX_SENTENCE // 2:
+                cut = text.rfind(" ", a, a + MAX_SENTENCE)
+            if cut <= a:
+                cut = a + MAX_SENTENCE
+            else:
+                cut += 1
+            out.append(Sentence(len(out), a, cut, text[a:cut]))
+            a = cut
+            while a < b and text[a].isspace():
+                a += 1
         if b > a:
             out.append(Sentence(len(out), a, b, text[a:b]))
 

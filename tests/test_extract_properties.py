@@ -43,3 +43,12 @@ def test_extraction_never_raises_and_evidence_is_inside_the_text(text: str) -> N
             assert text[ev.start:ev.end] == ev.text
     for r in x.relations:
         assert r.source in ids and r.target in ids
+
+
+def test_a_text_without_stops_is_cut_into_bounded_sentences() -> None:
+    piece = "Wakil Presiden KSPSI Idris Palar bertemu Presiden CLC Sok Vannara di Jakarta dan membahas upah "
+    text = piece * 400  # ~40 KB, no full stop, no line break
+    x = default_extractor().extract(Document(document_id(text), "run-on", text))
+    evidence = [ev for item in [*x.entities, *x.relations] for ev in item.evidence]
+    assert evidence and all(ev.end - ev.start <= 1500 for ev in evidence)
+    assert any(r.type == "HOLDS_POSITION" and r.role == "vice_president" for r in x.relations)

@@ -47,6 +47,9 @@ from unionkg.ingest.factctx import (
     mentions_in,
     org_mentions_in,
     person_orgs,
+    SpanSet,
+    window_after,
+    window_before,
 )
 from unionkg.ingest.factcues import VocabHit, cue_pattern, cue_regex, cues, load_facts, vocab_hits
 
@@ -78,20 +81,39 @@ def _word_count(text: str) -> int:
     return len(re.findall(r"\w+", text))
 
 
+_WORDS = re.compile(r"\w+")
+
+
+def _few_words(text: str, start: int, end: int, limit: int) -> bool:
+    """``text[start:end]`` holds at most ``limit`` words (reading no further than needed)."""
+    n = 0
+    for _ in _WORDS.finditer(text, start, end):
+        n += 1
+        if n > limit:
+            return False
+    return True
+
+
 def _kind_hits(ctx: DocContext, sentence: Sentence) -> list[VocabHit]:
-    names = mentions_in(ctx, sentence, "Organization", "Person")
-    return [h for h in vocab_hits("agreement_kind", sentence.text, sentence.start) if not inside(h.start, h.end, names)]
+    hits = vocab_hits("agreement_kind", sentence.text, sentence.start)
+    if not hits:
+        return hits
+    names = SpanSet(mentions_in(ctx, sentence, "Organization", "Person"))
+    return [h for h in hits if not names.overlaps(h.start, h.end)]
 
 
 def _status_hits(ctx: DocContext, sentence: Sentence) -> list[VocabHit]:
-    names = mentions_in(ctx, sentence, "Organization", "Person")
-    return [h for h in vocab_hits("agreement_status", sentence.text, sentence.start)
-            if not inside(h.start, h.end, names)]
+    hits = vocab_hits("agreement_status", sentence.text, sentence.start)
+    if not hits:
+        return hits
+    names = SpanSet(mentions_in(ctx, sentence, "Organization", "Person"))
+    return [h for h in hits if not names.overlaps(h.start, h.end)]
 
 
 def _marker_before(ctx: DocContext, sentence: Sentence, pos: int, cue: str, words: int) -> bool:
     """A cue phrase ends within ``words`` words before document offset ``pos`` (same sentence)."""
-    before = ctx.text[sentence.start : pos]
+    # the last words before ``pos`` (a window: a marker further away is too far anyway)
+    before = window_before(ctx.text, sentence.start, pos, 60 * (words + 10))
     for m in cue_pattern(cue).finditer(before):
         if _word_count(before[m.end() :]) <= words:
             return True
@@ -152,7 +174,7 @@ def _parties(ctx: DocContext, sentence: Sentence, trigger: VocabHit, status_cue:
     # the agent after the verb, or after the agreement's name when it follows the verb
     # (verb-first languages: "Lumagda ng memorandum of understanding ang TUCP at ang RENGO")
     agent_from = trigger.end if status_cue is not None and trigger.start >= status_cue.end else verb.end
-    after_verb = [m for m in orgs if m.start >= agent_from and _word_count(ctx.text[agent_from : m.start]) <= 4]
+    after_verb = [m for m in orgs if m.start >= agent_from and _few_words(ctx.text, agent_from, m.start, 4)]
     if after_verb and status_cue is not None:
         linked.append(after_verb[0])
     lead = cue_regex(r"(?:{with_words})(?:\s+(?:{party_fillers}))?[\s,:]*$")
@@ -173,6 +195,8 @@ def _parties(ctx: DocContext, sentence: Sentence, trigger: VocabHit, status_cue:
         # a person just before the status cue is its subject: their organisation is a party
         for p in mentions_in(ctx, sentence, "Person"):
             if p.end <= status_cue.start:
+                if not _few_words(ctx.text, p.end, status_cue.start, PLAN_WINDOW_WORDS + 2):
+                    continue  # too far before the cue to be its subject
                 gap = ctx.text[p.end : status_cue.start]
                 plan_gap = any(True for _ in cue_pattern("plan_markers").finditer(gap))
                 if _word_count(gap) <= SUBJECT_WINDOW_WORDS or (plan_gap and _word_count(gap) <= PLAN_WINDOW_WORDS + 2):
@@ -193,11 +217,15 @@ def _parties(ctx: DocContext, sentence: Sentence, trigger: VocabHit, status_cue:
 def _is_back_reference(ctx: DocContext, sentence: Sentence, trigger: VocabHit) -> bool:
     """The agreement's name is pointed back to: "MoU itu", "the three-year MOU",
     "theo Biên bản ghi nhớ mới", "Menerusi MoU berkenaan"."""
-    before = ctx.text[sentence.start : trigger.start]
-    words_before = list(re.finditer(r"[\w'-]+", before))[-3:]
+    before = window_before(ctx.text, sentence.start, trigger.start)
+    words_before = list(re.finditer(r"[\w'-]+", before))
+    if len(words_before) <= 3 and len(before) < trigger.start - sentence.start:
+        before = ctx.text[sentence.start : trigger.start]
+        words_before = list(re.finditer(r"[\w'-]+", before))
+    words_before = words_before[-3:]
     if words_before and cue_pattern("back_references", "before").search(before[words_before[0].start() :]):
         return True
-    after = ctx.text[trigger.end : sentence.end]
+    after = window_after(ctx.text, trigger.end, sentence.end, 600)
     after = re.sub(r"^\s*\([^)]*\)", "", after)  # the acronym in parentheses: "(MoU)"
     first_words = list(re.finditer(r"[\w'-]+", after))[:2]
     return bool(first_words and cue_pattern("back_references", "after").search(after[: first_words[-1].end()]))

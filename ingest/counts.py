@@ -20,8 +20,10 @@ Cue words are data: ``ingest/data/facts.yaml``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from unionkg.ingest.context import DocContext, Mention, Sentence
 from unionkg.ingest.factcues import NUMBER_RE, cue_pattern, cues, number_scales, number_value, phrase_pattern
@@ -85,6 +87,7 @@ def find_counts(sentence_text: str, offset: int = 0) -> list[CountMatch]:
     people_lead = _lead("people_nouns")
     after_excl = _lead_part("count_exclusions", "after")
     out: list[CountMatch] = []
+    clauses = _clauses(sentence_text)
     for m in NUMBER_RE.finditer(sentence_text):
         end = m.end()
         scale = 1
@@ -95,7 +98,7 @@ def find_counts(sentence_text: str, offset: int = 0) -> list[CountMatch]:
         value = number_value(m.group(0), scale)
         if value is None or value < MIN_MEMBERS:
             continue
-        rest = sentence_text[end:]
+        rest = sentence_text[end : end + _AHEAD]  # a noun follows closely: no need to copy the whole rest
         noun_kind = None
         nm = member_lead.match(rest)
         if nm is None:
@@ -112,8 +115,7 @@ def find_counts(sentence_text: str, offset: int = 0) -> list[CountMatch]:
             nm = people_lead.match(rest)
             if nm is not None:
                 noun_kind = "people"
-        before = sentence_text[: m.start()]
-        before_clause = _clause_before(before)
+        before_clause = clauses.tail(m.start())
         if noun_kind is None:
             # a member noun just before the number ("membership of 1.2 million", "สมาชิก 1.2 ล้าน")
             tail = before_clause[-40:]
@@ -145,15 +147,56 @@ def _lead_part(name: str, part: str) -> re.Pattern[str]:
 
 def _clause_before(before: str) -> str:
     """The part of the sentence before a number that belongs to the number's clause."""
-    cut = 0
-    for m in cue_pattern("clause_breaks").finditer(before):
-        cut = max(cut, m.start())
-    semi = before.rfind(";")
-    return before[max(cut, semi + 1) :]
+    return before[_Clauses(before).start(len(before)) :]
+
+
+# Characters after a number in which its noun is looked for; characters before it in which the
+# cues of its clause are (the checks read at most the last VERB_WINDOW_WORDS words).
+_AHEAD = 400
+_BEHIND = 600
+
+
+class _Clauses:
+    """The clause breaks of a sentence found once, so that the clause before each of its
+    numbers is a binary search, not a new scan of everything before the number (a long
+    sentence with many numbers made that quadratic)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        spans = [(m.start(), m.end()) for m in cue_pattern("clause_breaks").finditer(text)]
+        self.break_ends = [e for _, e in spans]
+        self.break_reach = list(accumulate((s for s, _ in spans), max))  # the latest start among the first k
+        self.semis = [i for i, ch in enumerate(text) if ch == ";"] if ";" in text else []
+
+    def start(self, pos: int) -> int:
+        """Where the clause holding ``pos`` starts: after the last break or ";" wholly before ``pos``."""
+        k = bisect_right(self.break_ends, pos)
+        cut = self.break_reach[k - 1] if k else 0
+        j = bisect_left(self.semis, pos)
+        semi = self.semis[j - 1] if j else -1
+        return max(cut, semi + 1)
+
+    def tail(self, pos: int) -> str:
+        """The end of the clause before ``pos``: all of it, or its last ``_BEHIND`` characters
+        when those hold more words than any check reads."""
+        start = self.start(pos)
+        if pos - start > _BEHIND:
+            window = self.text[pos - _BEHIND : pos]
+            if len(_WORD.findall(window)) > VERB_WINDOW_WORDS + 1:
+                return window
+        return self.text[start:pos]
+
+
+_WORD = re.compile(r"\w[\w'-]*")
+
+
+@lru_cache(maxsize=64)
+def _clauses(text: str) -> _Clauses:
+    return _Clauses(text)
 
 
 def _last_words(text: str, n: int) -> str:
-    words = list(re.finditer(r"\w[\w'-]*", text))
+    words = list(_WORD.finditer(text))
     if len(words) <= n:
         return text
     return text[words[-n].start() :]
@@ -164,8 +207,7 @@ def _subject(ctx: DocContext, sentence: Sentence, orgs: list[Mention], count: Co
     before = [m for m in orgs if m.end <= count.start]
     if not before:
         return None
-    clause_text = _clause_before(ctx.text[sentence.start : count.start])
-    clause_start = count.start - len(clause_text)
+    clause_start = sentence.start + _clauses(sentence.text).start(count.start - sentence.start)
     source = cue_pattern("source_markers")
 
     def usable(m: Mention) -> bool:

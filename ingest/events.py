@@ -26,8 +26,10 @@ with its sentence as evidence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date as _date
+from itertools import islice
 
 from unionkg.graph.ids import compound_id, relation_id
 from unionkg.graph.model import Entity, Evidence, Relation
@@ -43,6 +45,9 @@ from unionkg.ingest.factctx import (
     org_mentions_in,
     person_orgs,
     quoted_spans,
+    SpanSet,
+    window_after,
+    window_before,
 )
 from unionkg.ingest.factcues import VocabHit, cue_pattern, cue_regex, vocab_hits
 
@@ -88,34 +93,64 @@ class _Slot:
     backref: bool = False
 
 
-def _tokens(ctx: DocContext, start: int, end: int, names: list[Mention]) -> int:
-    """Words between two offsets, a name counting as one word."""
+# Text further than this many characters from a trigger is too far for any of the word windows
+# (24 words at most): the count stops there, so that a long sentence costs linear time.
+_FAR_CHARS = 2000
+
+
+def _tokens(ctx: DocContext, start: int, end: int, names: tuple[list[Mention], list[int]]) -> int:
+    """Words between two offsets, a name counting as one word (counted over at most
+    ``_FAR_CHARS`` characters: further than that is always too far). ``names`` are in
+    text order, with their start offsets."""
+    end = min(end, start + _FAR_CHARS)
     text = ctx.text[start:end]
-    n = len(re.findall(r"\w+", text))
-    for m in names:
-        if start <= m.start and m.end <= end:
-            n -= max(0, len(re.findall(r"\w+", m.text)) - 1)
+    n = len(_WORD.findall(text))
+    mentions, starts = names
+    for i in range(bisect_left(starts, start), bisect_left(starts, end)):
+        m = mentions[i]
+        if m.end <= end:
+            n -= max(0, len(_WORD.findall(m.text)) - 1)
     return max(n, 0)
+
+
+_WORD = re.compile(r"\w+")
 
 
 def _in_list(ctx: DocContext, sentence: Sentence, h: VocabHit) -> bool:
     """The trigger is an item of a list of common nouns ("protection, training and representation",
     "pendidikan, pelatihan, dan penguatan kapasitas"): a subject, not a happening."""
-    before = ctx.text[sentence.start : h.start]
-    after = ctx.text[h.end : sentence.end]
+    # windows, not the whole rest of the sentence: the patterns read a few words either side
+    before = window_before(ctx.text, sentence.start, h.start)
+    after = window_after(ctx.text, h.end, sentence.end)
     if re.search(r",\s*$", before) or cue_regex(r",\s*(?:{list_joins})\s*$").search(before):
         return True
     # the first item: "pelatihan, pendidikan dan ..." (a join within the next three words)
     return bool(cue_regex(r"\s*,\s*(?:[^\W\d_]+\s+){0,3}(?i:{list_joins})\s+[^\W\d_A-ZĐ]", 0).match(after))
 
 
+_WORDISH = re.compile(r"[\w'-]+")
+
+
+def _words_around(ctx: DocContext, sentence: Sentence, start: int, end: int, n_before: int, n_after: int):
+    """The text before ``start`` and after ``end`` in the sentence (windows when these hold
+    enough words) with their last ``n_before`` and first ``n_after`` word matches."""
+    before = window_before(ctx.text, sentence.start, start)
+    words = list(_WORDISH.finditer(before))
+    if len(words) <= n_before and len(before) < start - sentence.start:
+        before = ctx.text[sentence.start : start]
+        words = list(_WORDISH.finditer(before))
+    after = window_after(ctx.text, end, sentence.end)
+    first = list(islice(_WORDISH.finditer(after), n_after + 1))
+    if len(first) <= n_after and len(after) < sentence.end - end:
+        after = ctx.text[end : sentence.end]
+        first = list(islice(_WORDISH.finditer(after), n_after + 1))
+    return before, words[-n_before:] if n_before else [], after, first[:n_after]
+
+
 def _back_referenced(ctx: DocContext, sentence: Sentence, h: VocabHit) -> bool:
     """"pertemuan tersebut", "the meeting", "Dalam rapat yang sama", "Persidangan itu"."""
-    before = ctx.text[sentence.start : h.start]
-    after = ctx.text[h.end : sentence.end]
+    before, words, after, first = _words_around(ctx, sentence, h.start, h.end, 2, 4)
     nxt = cue_pattern("next_markers")
-    words = list(re.finditer(r"[\w'-]+", before))[-2:]
-    first = list(re.finditer(r"[\w'-]+", after))[:4]
     if (words and nxt.search(before[words[0].start() :])) or (first and nxt.search(after[: first[min(1, len(first) - 1)].end()])):
         return False  # "the next meeting", "kunjungan balasan": a new event
     if words and cue_pattern("back_references", "before").search(before[words[0].start() :]):
@@ -136,14 +171,17 @@ def _numbered_event_name(m: Mention) -> bool:
 
 
 def _slots(ctx: DocContext, sentence: Sentence) -> list[_Slot]:
-    names = mentions_in(ctx, sentence, "Organization", "Person", "Title")
+    names = sorted(mentions_in(ctx, sentence, "Organization", "Person", "Title"), key=lambda m: m.start)
+    named = (names, [m.start for m in names])
     # a trigger inside a name is part of the name; a title word may overlap a trigger
     # ("Persidangan Perwakilan"), so titles only count as one word for distances
-    containers = [m for m in names if m.type != "Title" and not _numbered_event_name(m)]
-    dates = [d for d in dates_in(ctx, sentence) if not inside(d.start, d.end, names) and not is_dateline(ctx, d)]
-    quotes = quoted_spans(sentence)
+    containers = SpanSet(m for m in names if m.type != "Title" and not _numbered_event_name(m))
+    name_spans = SpanSet(names)
+    dates = [d for d in dates_in(ctx, sentence) if not name_spans.overlaps(d.start, d.end) and not is_dateline(ctx, d)]
+    date_spans = SpanSet((d.start, d.end) for d in dates)
+    quotes = SpanSet(quoted_spans(sentence))
     hits = [h for h in vocab_hits("event_kind", sentence.text, sentence.start)
-            if not inside(h.start, h.end, containers) and not inside(h.start, h.end, [(d.start, d.end) for d in dates])
+            if not containers.overlaps(h.start, h.end) and not date_spans.overlaps(h.start, h.end)
             and not _in_list(ctx, sentence, h)]
     if not hits:
         return []
@@ -156,14 +194,16 @@ def _slots(ctx: DocContext, sentence: Sentence) -> list[_Slot]:
         seg_end = hits[i + 1].start if i + 1 < len(hits) else sentence.end
         mine = None
         for d in dates:
-            if h.end <= d.start < seg_end and _tokens(ctx, h.end, d.start, names) <= window:
+            if d.start - h.end > _FAR_CHARS:
+                break  # dates are in text order: the rest are further still
+            if h.end <= d.start < seg_end and _tokens(ctx, h.end, d.start, named) <= window:
                 mine = d
                 break
         if mine is None and i == 0 and not backref:
             # a day printed before the first trigger: at the head of the sentence ("Ngày 15/12, tại
             # Hà Nội, ...", "Trước đó, chiều 14/12, ...") or close before it
             for d in reversed([d for d in dates if d.end <= h.start and d.precision == "day"]):
-                if _tokens(ctx, sentence.start, d.start, names) <= 3 or _tokens(ctx, d.end, h.start, names) <= window:
+                if _tokens(ctx, sentence.start, d.start, named) <= 3 or _tokens(ctx, d.end, h.start, named) <= window:
                     mine = d
                     break
         if mine is None and not backref and not any(refs[:-1]) and all(o is None for o in own):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 from unionkg.ingest.context import DocContext, Mention, Sentence
 from unionkg.ingest.factcues import cue_regex
@@ -28,6 +29,9 @@ __all__ = [
     "in_title_phrase",
     "first_orgs",
     "is_dateline",
+    "SpanSet",
+    "window_before",
+    "window_after",
 ]
 
 
@@ -176,12 +180,50 @@ def org_mentions_in(ctx: DocContext, sentence: Sentence) -> list[Mention]:
 
 
 def inside(start: int, end: int, spans) -> bool:
-    """True when [start, end) overlaps any of the (start, end) spans or mentions."""
+    """True when [start, end) overlaps any of the (start, end) spans or mentions
+    (``spans`` may be a :class:`SpanSet`, which answers by binary search)."""
+    if isinstance(spans, SpanSet):
+        return spans.overlaps(start, end)
     for s in spans:
         s0, s1 = (s.start, s.end) if hasattr(s, "start") else s
         if s0 < end and start < s1:
             return True
     return False
+
+
+class SpanSet:
+    """Spans (``(start, end)`` pairs or objects with ``start``/``end``) ready for overlap
+    questions in O(log n): a long sentence asks about each of its many words."""
+
+    __slots__ = ("starts", "reach")
+
+    def __init__(self, spans) -> None:
+        pairs = sorted((s.start, s.end) if hasattr(s, "start") else tuple(s) for s in spans)
+        self.starts = [a for a, _ in pairs]
+        self.reach = list(accumulate((b for _, b in pairs), max))  # the furthest end among the first k
+
+    def overlaps(self, start: int, end: int) -> bool:
+        k = bisect_left(self.starts, end)  # the spans starting before ``end``
+        return bool(k) and self.reach[k - 1] > start
+
+
+def window_before(text: str, lo: int, pos: int, size: int = 300) -> str:
+    """``text[lo:pos]``, or only its last ``size`` characters when they hold more than blanks:
+    enough for the patterns anchored at the end that read the words before a position."""
+    if pos - lo > size:
+        w = text[pos - size : pos]
+        if len(w.strip()) > size // 4:
+            return w
+    return text[lo:pos]
+
+
+def window_after(text: str, pos: int, hi: int, size: int = 300) -> str:
+    """``text[pos:hi]``, or only its first ``size`` characters when they hold more than blanks."""
+    if hi - pos > size:
+        w = text[pos : pos + size]
+        if len(w.strip()) > size // 4:
+            return w
+    return text[pos:hi]
 
 
 _QUOTE = re.compile(r"“[^”]*”?|\"[^\"]*\"?|«[^»]*»?")

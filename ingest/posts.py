@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from unionkg.graph.ids import entity_id, relation_id
@@ -526,15 +527,8 @@ class _Reader:
         if best:
             return best[0]
         # a ministry of the reference data the portfolio names, when exactly one fits
-        from unionkg.ingest.lexicon import _reference
-
-        fits = []
-        for ref in _reference():
-            if ref.kind != "government":
-                continue
-            if any(words <= (set(fold(n).split()) - conn) and len((set(fold(n).split()) - conn) - words) <= 2
-                   for n in ref.names()):
-                fits.append(ref)
+        fits = [ref for ref, name_sets in _government_refs(conn)
+                if any(words <= nw and len(nw - words) <= 2 for nw in name_sets)]
         if len(fits) != 1:
             return None
         ref = fits[0]
@@ -545,6 +539,15 @@ class _Reader:
 
     def _election(self, view: View, t: Item) -> bool:
         return any(k < t.a for k in cue_starts(view, "election_verbs"))
+
+
+@lru_cache(maxsize=4)
+def _government_refs(conn: frozenset[str]) -> tuple:
+    """Government bodies of the reference data with the word sets of their names."""
+    from unionkg.ingest.lexicon import _reference
+
+    return tuple((ref, [set(fold(n).split()) - conn for n in ref.names()])
+                 for ref in _reference() if ref.kind == "government")
 
 
 _ROLE_HEADS: frozenset[str] | None = None

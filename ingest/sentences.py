@@ -45,17 +45,24 @@ class Tok:
         self.end = end
         self.text = text
         self.index = index
-        first = text[0]
-        self.punct = not (first.isalnum() or first == "_")
-        # a possessive is keyed by its owner ("NTUC's" -> "ntuc", "Workers'" -> "workers")
-        self.poss = len(text) > 2 and (text[-2:] in ("'s", "’s") or text[-1] in "'’")
-        base = text[:-2] if text[-2:] in ("'s", "’s") and len(text) > 2 else text
-        self.key = "" if self.punct else _ffold(base)
-        self.cap = first.isupper()
-        self.upper = self.cap and text.isupper() and sum(1 for c in text if c.isalpha()) >= 2
+        self.punct, self.poss, self.key, self.cap, self.upper = _props(text)
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"Tok({self.text!r}@{self.start})"
+
+
+@lru_cache(maxsize=262_144)
+def _props(text: str) -> tuple[bool, bool, str, bool, bool]:
+    """punct, possessive, folded key, capitalised, all capitals — per distinct token text."""
+    first = text[0]
+    punct = not (first.isalnum() or first == "_")
+    # a possessive is keyed by its owner ("NTUC's" -> "ntuc", "Workers'" -> "workers")
+    poss = len(text) > 2 and (text[-2:] in ("'s", "’s") or text[-1] in "'’")
+    base = text[:-2] if text[-2:] in ("'s", "’s") and len(text) > 2 else text
+    key = "" if punct else _ffold(base)
+    cap = first.isupper()
+    upper = cap and text.isupper() and sum(1 for c in text if c.isalpha()) >= 2
+    return punct, poss, key, cap, upper
 
 
 def tokenize(text: str, offset: int = 0) -> list[Tok]:

@@ -37,6 +37,12 @@ file's own metadata, else :func:`~unionkg.ingest.language.detect_language`) and
 
 Inputs larger than :data:`MAX_BYTES` (20 MB) are rejected before being read,
 so memory stays bounded; a JSONL file may be larger, but each line is limited.
+A document whose text is longer than :data:`MAX_TEXT_CHARS` (1,000,000
+characters, some 500 news articles) is rejected too, with one line naming the
+input and the length: the extractor's cost grows with the length of a text
+(its fact components are linear, but some recognisers are not), and a
+document that long is a book, a dump or a concatenation, better split into its
+articles first (a JSONL file with one article per line).
 
 >>> import tempfile, os
 >>> d = tempfile.mkdtemp()
@@ -65,9 +71,11 @@ from typing import BinaryIO
 from unionkg.graph.ids import document_id
 from unionkg.graph.model import Document
 
-__all__ = ["LoadError", "load_documents", "load_text", "walk_files", "SUPPORTED_EXTENSIONS", "MAX_BYTES"]
+__all__ = ["LoadError", "load_documents", "load_text", "walk_files", "SUPPORTED_EXTENSIONS", "MAX_BYTES",
+           "MAX_TEXT_CHARS"]
 
 MAX_BYTES = 20 * 1024 * 1024
+MAX_TEXT_CHARS = 1_000_000
 SUPPORTED_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".pdf", ".jsonl")
 _TITLE_MAX = 300
 NUL = b"\x00"
@@ -202,8 +210,16 @@ def _decode(data: bytes) -> str:
 
 
 def _normalise(text: str) -> str:
+    if len(text) > 2 * MAX_TEXT_CHARS:  # surely too long even once "\r\n" is "\n": no copies made
+        _check_length(text)
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     return unicodedata.normalize("NFC", text)
+
+
+def _check_length(text: str) -> None:
+    if len(text) > MAX_TEXT_CHARS:
+        raise _Reject(f"text too long ({len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}): "
+                      "split it into articles, e.g. one per line of a .jsonl file")
 
 
 def _headline(text: str) -> str | None:
@@ -229,6 +245,7 @@ def _document(text: str, source: str, title: str | None, language: str | None,
 
     if not text.strip():
         raise _Reject("no text")
+    _check_length(text)
     lang = language or meta_language or detect_language(text)
     if published is None:
         found = document_date(text, meta_date)

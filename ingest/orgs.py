@@ -461,6 +461,32 @@ class _Sentence:
             return _Span(a, b)
         return None
 
+    def acronym_after_title(self, te: int) -> _Span | None:
+        """An unknown acronym printed right after a title is a body ("Presiden KSPN Ristadi",
+        "Chủ tịch LĐLĐ tỉnh Bình Dương Nguyễn Văn Lộc"), with a place printed after it."""
+        toks, lx = self.toks, self.lx
+        a = te + 1
+        if a >= self.n or not toks[a].upper or a in self.blocked or a in self.known_at or a in self.head_at:
+            return None
+        letters = sum(1 for c in toks[a].text if c.isalpha())
+        if letters < 3 or _ROMAN.match(toks[a].text) or toks[a].key in lx.places:
+            return None
+        sp = _Span(a, a)
+        intro = longest(lx.cue("place_introducers"), self.ws, a + 1)
+        if intro and intro[0] + 1 < self.n and toks[intro[0] + 1].cap:
+            q = intro[0] + 1
+            end = q
+            # the place: capitalised words up to the longest gazetteer match, else two words
+            run = [x for x in range(q, min(self.n, q + 3)) if toks[x].cap and x not in self.blocked]
+            for k in range(len(run), 0, -1):
+                if run[:k] == list(range(q, q + k)) and fold(" ".join(toks[x].text for x in run[:k])) in lx.places:
+                    end = q + k - 1
+                    break
+            else:
+                end = q + 1 if q + 1 < self.n and toks[q + 1].cap else q
+            sp.b = end
+        return sp
+
     def possessor_before(self, ts: int) -> _Span | None:
         """"Lumina Harbour Resorts' Director of Human Resources": a possessor before a title is a body."""
         toks = self.toks
@@ -642,7 +668,7 @@ def find_organizations(ctx: DocContext) -> None:
         spans = [sp for sp in spans if not any(o is not sp and o.skip and o.skip[0] < sp.a <= o.skip[1] for o in spans)]
         for m in tms:
             ts, te = tok_range(view, m)
-            for sp in (sent.run_before_acronym(te, text), sent.possessor_before(ts)):
+            for sp in (sent.run_before_acronym(te, text), sent.possessor_before(ts), sent.acronym_after_title(te)):
                 if sp is not None and not any(k in taken for k in range(sp.a, sp.b + 1)):
                     sent.parenthesis(sp, text, True)
                     spans.append(sp)

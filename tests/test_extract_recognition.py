@@ -300,3 +300,10 @@ def test_branches_regions_and_portfolios_after_a_minister_title() -> None:
     assert v.post("Ahmad Rizal", "chair", "KSPSI Sumatera Utara")
     assert v.person("Sumatera Utara") is None and v.person("Jawa Tengah") is None
     assert v.person("Anthony Loke") is not None and not v.posts("Anthony Loke")  # no ministry named
+
+
+def test_unknown_acronym_after_a_title_is_a_body() -> None:
+    v = _snippet("Jakarta - Presiden KSPN Ristadi menolak rencana itu.")
+    assert v.post("Ristadi", "president", "KSPN")  # an Indonesian single name
+    v = _snippet("Hà Nội - Dự hội nghị có Chủ tịch LĐLĐ tỉnh Bình Dương Nguyễn Văn Lộc.")
+    assert v.post("Nguyễn Văn Lộc", "president", "LĐLĐ tỉnh Bình Dương")

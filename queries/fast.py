@@ -10,7 +10,10 @@ return only what such queries use, in one round trip:
 - :func:`names` — display names of many entities;
 - :func:`entities_many` — ``store.entity`` for many ids;
 - :func:`evidence_many` — ``store.evidence`` for many facts;
-- :func:`adjacent_many` — the relations at many nodes (a breadth-first level in one call).
+- :func:`adjacent_many` — the relations at many nodes (a breadth-first level in one call);
+- :func:`interlock_candidates`, :func:`ranked_facts` — the filtering and ordering of
+  ``interlocks``, ``agreements`` and ``events`` pushed into the database, so that a
+  ``limit`` reads only the rows it returns.
 
 Each has a native version for the embedded store (SQL on its tables) and for
 Neo4j (Cypher; values as parameters, labels only from the model's fixed type
@@ -27,7 +30,8 @@ from typing import Any
 
 from unionkg.graph.model import ENTITY_TYPES, RELATION_TYPES
 
-__all__ = ["edge_list", "attribute", "names", "entities_many", "evidence_many", "adjacent_many"]
+__all__ = ["edge_list", "attribute", "names", "entities_many", "evidence_many", "adjacent_many",
+           "interlock_candidates", "ranked_facts"]
 
 _CHUNK = 500  # SQLite host parameters per IN (...) list
 
@@ -186,3 +190,102 @@ def adjacent_many(store: Any, ids: Iterable[str]) -> dict[str, list[Adjacent]]:
     for adj in out.values():
         adj.sort(key=lambda t: (t[0], t[1], t[4]))
     return out
+
+
+def interlock_candidates(store: Any, min_orgs: int, country: str | None, limit: int) -> list[tuple[str, str, int]]:
+    """``(person id, name, organisations)`` of persons with posts in ≥ ``min_orgs`` organisations
+    (one of them of ``country`` when given), ordered by (name, id); the first ``limit`` (0: all)."""
+    kind = _kind(store)
+    if kind == "sqlite":
+        sql = ("SELECT r.source, e.name, COUNT(DISTINCT r.target) AS n FROM relations r"
+               " JOIN entities e ON e.id = r.source WHERE r.type = 'HOLDS_POSITION' GROUP BY r.source"
+               " HAVING n >= ?")
+        args: list[Any] = [min_orgs]
+        if country:
+            sql += (" AND EXISTS (SELECT 1 FROM relations r2 JOIN entities o ON o.id = r2.target"
+                    " WHERE r2.source = r.source AND r2.type = 'HOLDS_POSITION'"
+                    " AND json_extract(o.attrs, '$.country') = ?)")
+            args.append(country)
+        sql += " ORDER BY e.name, r.source" + (" LIMIT ?" if limit else "")
+        if limit:
+            args.append(limit)
+        return [(a, b, c) for a, b, c in store.db.execute(sql, args)]
+    if kind == "neo4j":
+        rows = store._read(
+            "MATCH (p:Entity:`Person`)-[:`HOLDS_POSITION`]->(o:Entity) WITH p, count(DISTINCT o) AS n "
+            "WHERE n >= $min AND ($country IS NULL OR EXISTS { "
+            "MATCH (p)-[:`HOLDS_POSITION`]->(c:Entity) WHERE c.country = $country }) "
+            "RETURN p.id AS id, p.name AS name, n ORDER BY p.name, p.id"
+            + (" LIMIT $limit" if limit else ""), min=min_orgs, country=country, limit=limit)
+        return [(r["id"], r["name"], r["n"]) for r in rows]
+    orgs_of: dict[str, set[str]] = {}
+    for _, person, org in edge_list(store, "HOLDS_POSITION"):
+        orgs_of.setdefault(person, set()).add(org)
+    chosen = [p for p, orgs in orgs_of.items() if len(orgs) >= min_orgs]
+    if country:
+        where = attribute(store, "Organization", "country")
+        chosen = [p for p in chosen if any(where.get(o) == country for o in orgs_of[p])]
+    shown = names(store, chosen)
+    ranked = sorted(((p, shown.get(p, p), len(orgs_of[p])) for p in chosen), key=lambda t: (t[1], t[0]))
+    return ranked[:limit] if limit else ranked
+
+
+def ranked_facts(store: Any, entity_type: str, link: str, *, country: str | None = None,
+                 equals: dict[str, str] | None = None, since: str | None = None, until: str | None = None,
+                 limit: int = 0) -> list[str] | None:
+    """Ids of agreements or events (``entity_type``) in timeline order — date (undated last),
+    name, id — keeping those with a participating organisation (over ``link``) of ``country``
+    (for events also a place or location in it), attributes ``equals`` and a date within
+    [``since``, ``until``] compared at the coarser precision; the first ``limit`` (0: all).
+    None when the backend has no native version (the caller then filters itself)."""
+    if entity_type not in ("Agreement", "Event") or link not in RELATION_TYPES:
+        raise ValueError(f"not a fact type and link: {entity_type!r}, {link!r}")
+    equals = {k: v for k, v in (equals or {}).items() if v is not None}
+    if any(not k.isidentifier() for k in equals):
+        raise ValueError("attribute names must be identifiers")
+    kind = _kind(store)
+    if kind == "sqlite":
+        date = "json_extract(a.attrs, '$.date')"
+        where, args = ["a.type = ?"], [entity_type]
+        for k, v in sorted(equals.items()):
+            where.append("json_extract(a.attrs, '$.' || ?) = ?")
+            args += [k, v]
+        if since:
+            where.append(f"{date} IS NOT NULL AND substr({date}, 1, length(?)) >= substr(?, 1, length({date}))")
+            args += [since, since]
+        if until:
+            where.append(f"{date} IS NOT NULL AND substr({date}, 1, length(?)) <= substr(?, 1, length({date}))")
+            args += [until, until]
+        if country:
+            alts = ["EXISTS (SELECT 1 FROM relations r JOIN entities o ON o.id = r.source WHERE r.target = a.id"
+                    " AND r.type = ? AND json_extract(o.attrs, '$.country') = ?)"]
+            args += [link, country]
+            if entity_type == "Event":
+                alts.append("EXISTS (SELECT 1 FROM relations h JOIN entities p ON p.id = h.target WHERE h.source = a.id"
+                            " AND h.type = 'HELD_IN' AND json_extract(p.attrs, '$.country') = ?)")
+                alts.append("json_extract(a.attrs, '$.location') = ?")
+                args += [country, country]
+            where.append("(" + " OR ".join(alts) + ")")
+        sql = (f"SELECT a.id FROM entities a WHERE {' AND '.join(where)}"
+               f" ORDER BY {date} IS NULL, {date}, a.name, a.id" + (" LIMIT ?" if limit else ""))
+        if limit:
+            args.append(limit)
+        return [r[0] for r in store.db.execute(sql, args)]
+    if kind == "neo4j":
+        where = ["all(k IN keys($equals) WHERE a[k] = $equals[k])"]
+        if since:
+            where.append("a.date IS NOT NULL AND substring(a.date, 0, size($since)) >= substring($since, 0, size(a.date))")
+        if until:
+            where.append("a.date IS NOT NULL AND substring(a.date, 0, size($until)) <= substring($until, 0, size(a.date))")
+        if country:
+            alts = [f"EXISTS {{ MATCH (o:Entity)-[:`{link}`]->(a) WHERE o.country = $country }}"]
+            if entity_type == "Event":
+                alts.append("EXISTS { MATCH (a)-[:`HELD_IN`]->(p:Entity) WHERE p.country = $country }")
+                alts.append("a.location = $country")
+            where.append("(" + " OR ".join(alts) + ")")
+        rows = store._read(
+            f"MATCH (a:Entity:`{entity_type}`) WHERE {' AND '.join(where)} "
+            "RETURN a.id AS id ORDER BY a.date IS NULL, a.date, a.name, a.id" + (" LIMIT $limit" if limit else ""),
+            equals=equals, since=since, until=until, country=country, limit=limit)
+        return [r["id"] for r in rows]
+    return None

@@ -230,26 +230,19 @@ def interlocks(store: Any, min_orgs: int = 2, country: str | None = None, limit:
     """Persons holding posts in at least ``min_orgs`` organisations (one row per post);
     ``country`` keeps persons with a post in an organisation of that country."""
     ctx = _Ctx(store)
-    orgs_of: dict[str, set[str]] = {}
-    for _, person, org in fast.edge_list(store, HOLDS):
-        orgs_of.setdefault(person, set()).add(org)
-    chosen = [p for p, orgs in orgs_of.items() if len(orgs) >= min_orgs]
-    if country:
-        where = fast.attribute(store, ORG, "country")
-        chosen = [p for p in chosen if any(where.get(o) == country for o in orgs_of[p])]
-    shown = fast.names(store, chosen)
+    # persons in row order; each has ≥ min_orgs posts, so `limit` persons give ≥ `limit` rows
+    chosen = fast.interlock_candidates(store, min_orgs, country, limit)
+    shown = {pid: name for pid, name, _ in chosen}
+    count = {pid: n for pid, _, n in chosen}
     rows: list[dict[str, Any]] = []
-    # persons in row order; with a limit, stop reading posts once enough rows are in
     picked: list[tuple[str, dict[str, Any]]] = []
-    for pid in sorted(chosen, key=lambda p: (shown.get(p, p), p)):
-        if limit and len(picked) >= limit:
-            break
+    for pid, _, _ in chosen:
         picked += [(pid, r) for r in store.relations(HOLDS, source=pid)]
     ctx.load(r["target"] for _, r in picked)
     for pid, r in picked:
         o = ctx.entity(r["target"])
         rows.append({
-            "person": shown.get(pid, pid), "person_id": pid, "organisations": len(orgs_of[pid]),
+            "person": shown.get(pid, pid), "person_id": pid, "organisations": count[pid],
             "organisation": o["name"], "organisation_id": o["id"], "country": o.get("country"),
             "role": r.get("role"), "title": r.get("title"), "relation_id": r["id"], "sources": None,
             "_facts": (r["id"],),
@@ -325,6 +318,9 @@ def agreements(store: Any, org: str | None = None, country: str | None = None, s
     if org:
         o = resolve(store, org, ORG)
         ids = sorted({r["target"] for r in store.relations(PARTY, source=o["id"])})
+    else:  # filtered, ordered and cut in the database when the backend can
+        ids = fast.ranked_facts(store, AGR, PARTY, country=country, equals={"status": status, "kind": kind},
+                                limit=limit)
     facts = _Facts(store, ctx, AGR, ids, PARTY, ("date", "status", "kind"))
     rows = []
     for fid in facts.ids:
@@ -361,6 +357,9 @@ def events(store: Any, org: str | None = None, person: str | None = None, countr
             who = resolve(store, value, types)
             found = {r["target"] for r in store.relations(PART, source=who["id"])}
             ids = sorted(found if ids is None else set(ids) & found)
+    if ids is None:  # filtered, ordered and cut in the database when the backend can
+        ids = fast.ranked_facts(store, EVT, PART, country=country, equals={"kind": kind}, since=since, until=until,
+                                limit=limit)
     facts = _Facts(store, ctx, EVT, ids, PART, ("date", "kind", "location"))
 
     def dated(d: str | None) -> bool:

@@ -189,3 +189,32 @@ def test_every_query_gives_identical_rows_on_sqlite_and_neo4j(tmp_path, request)
         build(lite)
         for name, params in PARITY_CASES:
             assert _outcome(lite, name, params) == _outcome(neo, name, params), (name, params)
+
+
+def test_limit_keeps_the_first_rows_in_order(store):
+    assert len(run(store, "interlocks", limit=1)) == 1
+    assert run(store, "interlocks", limit=1) == run(store, "interlocks")[:1]
+    assert run(store, "events", limit=1) == run(store, "events")[:1]
+    assert run(store, "agreements", country="MY", limit=1) == run(store, "agreements", country="MY")
+
+
+class _InterfaceOnly:
+    """The store seen only through the Store interface (no native fast paths)."""
+
+    backend = "interface"
+
+    def __init__(self, store):
+        self._store = store
+
+    def __getattr__(self, name):
+        if name in ("db", "_read"):
+            raise AttributeError(name)
+        return getattr(self._store, name)
+
+
+def test_native_fast_paths_agree_with_the_interface(store):
+    plain = _InterfaceOnly(store)
+    for name, params in PARITY_CASES + [("interlocks", {"country": "ID", "limit": 1}),
+                                        ("events", {"country": "MY", "since": "2025-03", "until": "2025-03-31"}),
+                                        ("agreements", {"status": "signed", "limit": 5})]:
+        assert _outcome(plain, name, params) == _outcome(store, name, params), (name, params)

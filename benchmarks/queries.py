@@ -236,6 +236,8 @@ def main() -> None:
     ap.add_argument("--store", default=os.path.join(tempfile.gettempdir(), "unionkg-bench-queries.db"))
     ap.add_argument("--reuse", action="store_true", help="keep an existing --store file (and skip loading it)")
     ap.add_argument("--neo4j", metavar="URI", help="an existing Neo4j (its database is wiped!)")
+    ap.add_argument("--neo4j-loaded", action="store_true",
+                    help="with --neo4j: the database already holds this world; measure only")
     ap.add_argument("--no-neo4j", action="store_true")
     ap.add_argument("--only", help="comma-separated query labels to run")
     args = ap.parse_args()
@@ -279,10 +281,12 @@ def main() -> None:
 
             from unionkg.graph import cypher
 
-            with neo4j.GraphDatabase.driver(uri, auth=("neo4j", password or "")) as drv, drv.session() as sess:
-                sess.run(cypher.WIPE).consume()
+            if not args.neo4j_loaded:
+                with neo4j.GraphDatabase.driver(uri, auth=("neo4j", password or "")) as drv, drv.session() as sess:
+                    sess.run(cypher.WIPE).consume()
             with open_store(neo4j_uri=uri, password=password) as s:
-                _write(s, exs, "neo4j")
+                if not args.neo4j_loaded:
+                    _write(s, exs, "neo4j")
                 res = _measure(s, samples, "neo4j")
                 _print(res)
                 results += res

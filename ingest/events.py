@@ -171,6 +171,9 @@ def _numbered_event_name(m: Mention) -> bool:
 
 
 def _slots(ctx: DocContext, sentence: Sentence) -> list[_Slot]:
+    found = vocab_hits("event_kind", sentence.text, sentence.start)
+    if not found:
+        return []  # most sentences name no event: nothing else to read
     names = sorted(mentions_in(ctx, sentence, "Organization", "Person", "Title"), key=lambda m: m.start)
     named = (names, [m.start for m in names])
     # a trigger inside a name is part of the name; a title word may overlap a trigger
@@ -180,7 +183,7 @@ def _slots(ctx: DocContext, sentence: Sentence) -> list[_Slot]:
     dates = [d for d in dates_in(ctx, sentence) if not name_spans.overlaps(d.start, d.end) and not is_dateline(ctx, d)]
     date_spans = SpanSet((d.start, d.end) for d in dates)
     quotes = SpanSet(quoted_spans(sentence))
-    hits = [h for h in vocab_hits("event_kind", sentence.text, sentence.start)
+    hits = [h for h in found
             if not containers.overlaps(h.start, h.end) and not date_spans.overlaps(h.start, h.end)
             and not _in_list(ctx, sentence, h)]
     if not hits:

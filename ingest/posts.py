@@ -99,7 +99,8 @@ class _Reader:
         self.first_post: dict[str, Relation] = {}
         self.pending: list[tuple] = []
         self.secondary: set[str] = set()
-        self.successions: list[tuple] = []  # posts read from "who is also ...": not a person's main post
+        self.successions: list[tuple] = []
+        self.prev_subject: dict[int, str] = {}  # sentence -> the first body of the sentence before it  # posts read from "who is also ...": not a person's main post
         data = _cue_data()
         terms = sorted({fold(w) for w in cue_words(data, "term_markers")}, key=len, reverse=True)
         self.term_re = re.compile(r"(?:%s)\s*:?\s*(\d{4})\s*(?:[-–—/]|s/d|sampai|to|until|đến)\s*(\d{4})" % "|".join(
@@ -211,8 +212,8 @@ class _Reader:
         return e.attrs.get("kind") if e is not None else None
 
     def possessive_before(self, view: View, t: Item) -> bool:
-        """"its general secretary": a title after a possessive pronoun."""
-        return t.kind == "T" and t.a > 0 and phrase_at(view, "possessive_pronouns", t.a - 1) == t.a - 1
+        """"its general secretary", "Presidennya": a title after a possessive pronoun."""
+        return t.kind == "T" and (t.m.attrs.get("possessive") or t.a > 0 and phrase_at(view, "possessive_pronouns", t.a - 1) == t.a - 1)
 
     def own_title_after(self, view: View, items: list[Item], k: int) -> bool:
         if k + 1 < len(items) and items[k + 1].kind == "T":
@@ -498,6 +499,8 @@ class _Reader:
                 before = [it for it in items if it.kind == "O" and it.b < t.a]
                 if before:
                     target = before[0].entity  # the clause's subject: "SIEU said its general secretary"
+                else:
+                    target = self.prev_subject.get(view.index)  # "CUEPACS welcomed ... Its president, X"
             if target is None:
                 before = [it for it in items if it.kind == "O" and it.b < t.a and t.a - it.b <= 6
                           and (role != "minister" or self.kind_of(it.entity) == "government")]
@@ -582,8 +585,14 @@ def find_positions(ctx: DocContext) -> None:
         if m.type in ("Title", "Organization", "Person"):
             by_sent.setdefault(m.sentence, []).append(m)
     prev_person: Item | None = None
+    prev_org: str | None = None
     for view in reader.views:
         items = sentence_items(ctx, view, by_sent)
+        if prev_org:
+            reader.prev_subject[view.index] = prev_org
+        orgs_here = [it for it in items if it.kind == "O" and it.entity]
+        if orgs_here and not view.headline:
+            prev_org = orgs_here[0].entity
         reader.read_sentence(view, items)
         reader.succession(view, items, prev_person)
         persons = [it for it in items if it.kind == "P"]

@@ -21,7 +21,8 @@ import re
 
 from unionkg.ingest.lexicon import ffold as fold
 from unionkg.ingest.context import DocContext, Mention
-from unionkg.ingest.lexicon import lexicon, longest, matches, raw_equal
+from unionkg.ingest.lexicon import Words, lexicon, longest, matches, raw_equal
+from unionkg.ingest.sentences import tokenize
 from unionkg.ingest.spans import sentence_views
 
 __all__ = ["find_titles"]
@@ -45,7 +46,7 @@ def find_titles(ctx: DocContext) -> None:
                 i += 1
                 continue
             w = words[wfirst[i]] if wfirst[i] < len(words) else None
-            if w not in lx.boards and w not in lx.titles and w not in lx.honorifics:
+            if w not in lx.boards and w not in lx.titles and w not in lx.honorifics and not (w and w.endswith("nya")):
                 i += 1  # no title, board or honorific starts with this word
                 continue
             board = longest(lx.boards, ws, i)
@@ -110,6 +111,16 @@ def find_titles(ctx: DocContext) -> None:
                 }))
                 i = end + 1
                 continue
+            # "Presidennya, X": a one-word title with the Malay/Indonesian possessive -nya
+            if not title and t.cap and t.key.endswith("nya") and len(t.key) > 6:
+                stem = longest(lx.titles, Words(tokenize(t.text[:-3])), 0)
+                if stem and stem[0] == 0:
+                    view.claimed[i] = "Title"
+                    out.append(Mention(t.start, t.end, t.text, "Title", view.index, attrs={
+                        "role": stem[1][0], "label": stem[1][1], "lang": stem[1][2], "title": t.text[:-3],
+                        "board": None, "embedded": False, "possessive": True}))
+                    i += 1
+                    continue
             hon = longest(lx.honorifics, ws, i)
             if hon and any(ord(c) > 0x2af for c in hon[1][1]) and not raw_equal(ws, i, hon[0], hon[1][1]):
                 hon = None  # "bà"/"ông"/"đồng chí" as printed, not "Ba"/"Ong"/"Dong Chi"

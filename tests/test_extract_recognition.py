@@ -307,3 +307,12 @@ def test_unknown_acronym_after_a_title_is_a_body() -> None:
     assert v.post("Ristadi", "president", "KSPN")  # an Indonesian single name
     v = _snippet("Hà Nội - Dự hội nghị có Chủ tịch LĐLĐ tỉnh Bình Dương Nguyễn Văn Lộc.")
     assert v.post("Nguyễn Văn Lộc", "president", "LĐLĐ tỉnh Bình Dương")
+
+
+def test_possessive_titles_take_the_previous_subject() -> None:
+    v = _snippet("KUALA LUMPUR, 10 Oct 2026 -- The Congress of Unions of Employees in the Public and Civil Services "
+                 "(CUEPACS) welcomed the budget. Its president, Datuk Adnan Mat, said civil servants would benefit.")
+    assert v.post("Adnan Mat", "president", "CUEPACS")
+    v = _snippet("KUALA LUMPUR: Kesatuan Pekerja-Pekerja Keretapi Tanah Melayu (RUM) hari ini menyerahkan memorandum. "
+                 "Presidennya, Abdul Razak Md Hassan, berkata lebih 3,000 ahli terjejas.")
+    assert v.post("Abdul Razak Md Hassan", "president", "RUM")

@@ -125,6 +125,9 @@ def find_persons(ctx: DocContext) -> None:
                 continue
             if toks[names[-1]].key in lx.words("direction_words"):
                 continue  # "Sumatera Utara", "Jawa Barat": a region
+            if not _has_hon(view, names[0]) and (toks[names[0]].key in lx.words("non_person_words")
+                                                 or toks[names[-1]].key in lx.words("non_person_words")):
+                continue  # "Jalan Sudirman", "Bank Negara", "Gig Workers Act"
             hon = _honorific_text(ctx, view, a)
             signal = _signal(ctx, view, a, b, names, nick, hon, org_end, lx)
             if len(names) > _MAX_TOKENS:

@@ -316,3 +316,9 @@ def test_possessive_titles_take_the_previous_subject() -> None:
     v = _snippet("KUALA LUMPUR: Kesatuan Pekerja-Pekerja Keretapi Tanah Melayu (RUM) hari ini menyerahkan memorandum. "
                  "Presidennya, Abdul Razak Md Hassan, berkata lebih 3,000 ahli terjejas.")
     assert v.post("Abdul Razak Md Hassan", "president", "RUM")
+
+
+def test_places_buildings_and_laws_are_not_persons() -> None:
+    v = _snippet("JAKARTA - Aksi digelar di Jalan Sudirman yang macet. Bank Negara said rates would rise. "
+                 "Hari Buruh Internasional yang jatuh pada 1 Mei dirayakan. Presiden KSPI Said Iqbal hadir.")
+    assert [e.name for e in v.x.entities if e.type == "Person"] == ["Said Iqbal"]

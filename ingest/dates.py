@@ -44,7 +44,7 @@ import bisect
 import calendar
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
@@ -103,8 +103,12 @@ class _Calendar:
     year_cues: tuple[str, ...]
 
 
+@lru_cache(maxsize=4096)
 def _key(s: str) -> str:
-    return re.sub(r"\s+", " ", s.strip().casefold())
+    return _SPACES.sub(" ", s.strip().casefold())
+
+
+_SPACES = re.compile(r"\s+")
 
 
 @lru_cache(maxsize=1)
@@ -165,6 +169,8 @@ class _Patterns:
     paren_start: tuple[tuple[str, re.Pattern[str]], ...]
     start_words: frozenset[str]  # lower-cased first \w+ token of every calendar word
     thai_words: tuple[str, ...]  # calendar words in Thai script (found by substring)
+    # first word -> the patterns that can begin with it (in pattern order)
+    by_word: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = field(default_factory=dict)
 
 
 _WEEKDAY_CUES = ("on", "pada", "hari", "noong")
@@ -236,8 +242,28 @@ def _patterns() -> _Patterns:
         first = re.match(r"\w+", phrase.lower())
         if first:
             start_words.add(first.group())
+    # Which patterns may begin with which words: a pattern is tried at a word only when one of
+    # its leading word lists holds a phrase starting with that word (trying all fifteen at every
+    # "pada", "on" or "in" was most of the time spent here).
+    leading = {
+        "iso": [cal.weekdays], "dmy": [cal.day_cues, cal.weekdays], "vi_full": [["ngày"]],
+        "range": [cal.day_cues], "dm": [cal.day_cues, cal.weekdays], "d_month": [cal.day_cues, cal.weekdays],
+        "month_d": [cal.weekdays, cal.months], "vi_month": [cal.parts, ["tháng"]],
+        "month_y": [cal.parts, cal.months], "month_only": [cal.month_cues], "rel_year": [cal.parts, cal.years_rel],
+        "rel_month": [cal.parts, cal.months_rel], "year": [cal.year_cues, cal.parts], "rel_day": [cal.days],
+        "weekday": [_WEEKDAY_CUES, cal.weekdays],
+    }
+    kinds_of: dict[str, set[str]] = {}
+    for kind, lists in leading.items():
+        for words in lists:
+            for phrase in words:
+                first = re.match(r"\w+", phrase.lower())
+                if first and not _THAI_CHAR.search(phrase):
+                    kinds_of.setdefault(first.group(), set()).add(kind)
+    by_word = {w: tuple(r for r in regexes if r[0] in kinds) for w, kinds in kinds_of.items()}
     return _Patterns(cal, tuple(regexes), tuple(r for r in regexes if r[0] in _DIGIT_KINDS),
-                     tuple(r for r in regexes if r[0] in _PAREN_KINDS), frozenset(start_words), tuple(sorted(thai)))
+                     tuple(r for r in regexes if r[0] in _PAREN_KINDS), frozenset(start_words), tuple(sorted(thai)),
+                     by_word)
 
 
 # --------------------------------------------------------------------------- resolution helpers
@@ -321,9 +347,16 @@ def find_dates(text: str, anchor: date | None = None, lang: str | None = None) -
     # alternations tried at every position); trying them only where a date can
     # start — a digit, "(", or a calendar word — and only the patterns that can
     # start with such a character is many times faster.
+    by_word = pats.by_word
     for pos in _start_positions(work, pats):
         ch = work[pos]
-        group = pats.digit_start if ch.isdigit() else pats.paren_start if ch == "(" else pats.regexes
+        if ch.isdigit():
+            group = pats.digit_start
+        elif ch == "(":
+            group = pats.paren_start
+        else:
+            word = _WORD_AT.match(work, pos)
+            group = by_word.get(word.group().lower(), pats.regexes) if word else pats.regexes
         for kind, rx in group:
             m = rx.match(work, pos)
             if m is None or m.end() == pos:
@@ -349,6 +382,7 @@ def find_dates(text: str, anchor: date | None = None, lang: str | None = None) -
 
 
 _TOKEN = re.compile(r"\w+|\(")
+_WORD_AT = re.compile(r"\w+")
 _THAI_DIGIT = re.compile(r"[๐-๙໐-໙០-៩]")
 # Patterns whose match may begin with a digit, and with "(".
 _DIGIT_KINDS = frozenset({"iso", "dmy", "vi_full", "range", "d_month", "year"})

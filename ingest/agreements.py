@@ -75,6 +75,7 @@ class AgreementFound:
     period: tuple[str, str] | None = None
     duration_years: int | None = None
     entity_id: str | None = None
+    seen: set = field(default_factory=set, repr=False, compare=False)  # (party, evidence) listed
 
 
 def _word_count(text: str) -> int:
@@ -233,11 +234,21 @@ def _is_back_reference(ctx: DocContext, sentence: Sentence, trigger: VocabHit) -
 
 def _last_company(ctx: DocContext, sentence: Sentence) -> str | None:
     best = None
-    for m in ctx.mentions:
-        if m.type == "Organization" and m.entity in ctx.entities and m.start < sentence.end:
-            if ctx.entities[m.entity].attrs.get("kind") == "company":
-                best = m.entity
+    for m in _company_mentions(ctx):
+        if m.start < sentence.end:
+            best = m.entity
     return best
+
+
+def _company_mentions(ctx: DocContext) -> list[Mention]:
+    """Mentions of companies in ``ctx.mentions`` order (found once per state of the mentions)."""
+    cached = getattr(ctx, "_facts_companies", None)
+    if cached is None or cached[0] != len(ctx.mentions):
+        found = [m for m in ctx.mentions if m.type == "Organization" and m.entity in ctx.entities
+                 and ctx.entities[m.entity].attrs.get("kind") == "company"]
+        cached = (len(ctx.mentions), found)
+        setattr(ctx, "_facts_companies", cached)
+    return cached[1]
 
 
 def _nearest_date(ctx: DocContext, sentence: Sentence, anchor: int) -> DateInfo | None:
@@ -364,7 +375,8 @@ def agreements_found(ctx: DocContext) -> list[AgreementFound]:
                 if org not in target.parties:
                     target.parties.append(org)
                 target.party_evidence.setdefault(org, [])
-                if ev not in target.party_evidence[org]:
+                if (org, ev) not in target.seen:  # a set: the lists grow long in long texts
+                    target.seen.add((org, ev))
                     target.party_evidence[org].append(ev)
             if target.date is None:
                 target.date = _nearest_date(ctx, sentence, cue.start if cue else trigger.start) or \
@@ -392,7 +404,8 @@ def find_agreements(ctx: DocContext) -> None:
         date_value = agr.date.value if agr.date else None
         eid = compound_id("Agreement", agr.kind, date_value, agr.parties)
         agr.entity_id = eid
-        sentences = [s for s in ctx.sentences if s.index in agr.sentences]
+        wanted = set(agr.sentences)
+        sentences = [s for s in ctx.sentences if s.index in wanted]
         evidence = [Evidence(s.start, s.end, s.text) for s in sentences]
         first = sentences[0] if sentences else None
         attrs = {

@@ -81,6 +81,16 @@ class _Event:
     place: Mention | None = None
     more_places: list[Mention] = field(default_factory=list)  # "di Batam dan Surabaya": one event each
     touched: int = 0  # the order in which events were last talked about
+    # (table, who, evidence) already listed: a set answers at once where the lists grow long
+    seen: set = field(default_factory=set, repr=False, compare=False)
+
+    def note(self, table: dict[str, list[Evidence]], who: str, evid: Evidence) -> None:
+        """Add evidence for a participant (``participants`` or ``persons``) unless listed already."""
+        lst = table.setdefault(who, [])
+        key = (table is self.persons, who, evid)
+        if key not in self.seen:
+            self.seen.add(key)
+            lst.append(evid)
 
 
 @dataclass
@@ -282,8 +292,15 @@ def _unit_parents(ctx: DocContext, org: str) -> list[str]:
     entity = ctx.entities.get(org)
     if entity is None or entity.attrs.get("kind") in _MEMBER_KINDS:
         return []
-    return [r.target for r in ctx.relations.values()
-            if r.type == "AFFILIATED_WITH" and r.source == org and r.target in ctx.entities]
+    cached = getattr(ctx, "_facts_parents", None)
+    if cached is None or cached[0] != len(ctx.relations):  # AFFILIATED_WITH by source, built once
+        by_source: dict[str, list] = {}
+        for r in ctx.relations.values():
+            if r.type == "AFFILIATED_WITH":
+                by_source.setdefault(r.source, []).append(r)
+        cached = (len(ctx.relations), by_source)
+        setattr(ctx, "_facts_parents", cached)
+    return [r.target for r in cached[1].get(org, ()) if r.target in ctx.entities]
 
 
 def _pronoun_subject(ctx: DocContext, sentence: Sentence, people: list[Mention]) -> str | None:
@@ -333,13 +350,9 @@ class _Reader:
         evid = Evidence(sentence.start, sentence.end, sentence.text)
 
         def add_org(org: str) -> None:
-            lst = ev.participants.setdefault(org, [])
-            if evid not in lst:
-                lst.append(evid)
+            ev.note(ev.participants, org, evid)
             for parent in _unit_parents(ctx, org):
-                pl = ev.participants.setdefault(parent, [])
-                if evid not in pl:
-                    pl.append(evid)
+                ev.note(ev.participants, parent, evid)
 
         if sentence.index not in ev.sentences:
             ev.sentences.append(sentence.index)
@@ -352,9 +365,7 @@ class _Reader:
             people = [p for p in mentions_in(ctx, sentence, "Person") if p.entity in ctx.entities]
             subject = _pronoun_subject(ctx, sentence, people)
             for pid in [p.entity for p in people] + ([subject] if subject else []):
-                lst = ev.persons.setdefault(pid, [])
-                if evid not in lst:
-                    lst.append(evid)
+                ev.note(ev.persons, pid, evid)
                 for org in person_orgs(ctx, pid):
                     add_org(org)
         if ev.place is None:
@@ -437,7 +448,8 @@ def find_events(ctx: DocContext) -> None:
                 signing_events[key] = ev
                 evid = Evidence(sentence.start, sentence.end, sentence.text)
                 for org in parties:
-                    ev.participants.setdefault(org, [evid])
+                    if org not in ev.participants:
+                        ev.note(ev.participants, org, evid)
             else:
                 reader.touch(ev)
                 reader.add_sentence(ev, sentence)
@@ -478,7 +490,8 @@ def _write_one(ctx: DocContext, ev: _Event, orgs: list[str], place: Mention | No
     # the same happening in several places is one event per place
     key = orgs + [f"@{place.attrs.get('name') or place.text}"] if several and place is not None else orgs
     eid = compound_id("Event", ev.kind, date_value, key)
-    sentences = [s for s in ctx.sentences if s.index in ev.sentences]
+    wanted = set(ev.sentences)
+    sentences = [s for s in ctx.sentences if s.index in wanted]
     evidence = [Evidence(s.start, s.end, s.text) for s in sentences]
     location = None
     if place is not None:

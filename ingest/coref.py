@@ -207,10 +207,6 @@ def _org_entities(ctx: DocContext, clusters: list[_Org]) -> None:
         else:
             name = next((n for n in printed if not is_acronym(n)), printed[0] if printed else c.names[0])
         aliases = [n for n in c.names if n != name]
-        if c.ref is not None:
-            for n in [c.ref.name, *c.ref.aliases]:
-                if n != name and n not in aliases and any(fold(n) == fold(p) for p in c.names):
-                    pass
         kind = None
         country = None
         attrs: dict = {}
@@ -247,7 +243,23 @@ def _org_entities(ctx: DocContext, clusters: list[_Org]) -> None:
 def _name_words(text: str) -> list[str]:
     """Words of a person's name for matching: case folded, diacritics KEPT (in one text
     "Nguyên" the word is not "Nguyễn" the name), dots and quotes dropped."""
-    return unicodedata.normalize("NFC", re.sub(r"[.\"“”]", "", text)).casefold().split()
+    return list(_name_words_cached(text))
+
+
+_NAME_DROP = re.compile(r"[.\"“”]")
+
+
+@lru_cache(maxsize=65_536)
+def _name_words_cached(text: str) -> tuple[str, ...]:
+    return tuple(unicodedata.normalize("NFC", _NAME_DROP.sub("", text)).casefold().split())
+
+
+@lru_cache(maxsize=1)
+def _cue_raw() -> frozenset[str]:
+    """Printed marker, function and pronoun words: never a short form of a name on their own."""
+    lx = lexicon()
+    return frozenset(w for (g, _l), ws in lx.raw.items() if g in ("former_markers", "acting_markers", "function_words",
+                                                                  "person_pronouns", "speech_before") for w in ws)
 
 
 class _Per:
@@ -351,8 +363,7 @@ def _resolve_persons(ctx: DocContext) -> None:
                 b = e if e is not None else b
             taken.setdefault(m.sentence, set()).update(range(a, b + 1))
     multi = [c for c in clusters if len(c.words) >= 2]
-    cue_raw = {w for (g, _l), ws in lx.raw.items() if g in ("former_markers", "acting_markers", "function_words",
-                                                           "person_pronouns", "speech_before") for w in ws}
+    cue_raw = _cue_raw()
     # every contiguous part of every name, for exact look-ups; names by first letter for fuzzy ones
     parts: dict[tuple[str, ...], set[int]] = {}
     by_letter: dict[str, list[int]] = {}

@@ -41,6 +41,7 @@ _ORDINAL = re.compile(r"^\d+(st|nd|rd|th|e|er)?$|^ke-?\d+$", re.IGNORECASE)
 _MAX_PAREN = 14
 
 
+@lru_cache(maxsize=65_536)
 def is_acronym(text: str) -> bool:
     """An acronym as printed: mostly capitals, maybe digits ("KSPSI", "e2i", "FSP KEP", "C.CAWDU")."""
     letters = [c for c in text if c.isalpha()]

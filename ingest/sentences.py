@@ -67,7 +67,21 @@ def _props(text: str) -> tuple[bool, bool, str, bool, bool]:
 
 def tokenize(text: str, offset: int = 0) -> list[Tok]:
     """Tokens of ``text`` whose offsets are shifted by ``offset``."""
-    return [Tok(m.start() + offset, m.end() + offset, m.group(0), i) for i, m in enumerate(_TOKEN.finditer(text))]
+    # Tok objects are filled here directly (not through __init__): this runs for every
+    # token of every document, and the call overhead was most of its cost
+    out: list[Tok] = []
+    new = Tok.__new__
+    props = _props
+    for i, m in enumerate(_TOKEN.finditer(text)):
+        t = new(Tok)
+        a, b = m.span()
+        t.start = a + offset
+        t.end = b + offset
+        t.text = w = m.group()
+        t.index = i
+        t.punct, t.poss, t.key, t.cap, t.upper = props(w)
+        out.append(t)
+    return out
 
 
 @lru_cache(maxsize=1)

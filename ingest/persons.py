@@ -23,7 +23,7 @@ import re
 from unionkg.ingest.lexicon import ffold as fold
 from unionkg.ingest.context import DocContext, Mention
 from unionkg.ingest.lexicon import lexicon, longest
-from unionkg.ingest.spans import View, mentions_by_sentence, phrase_at, sentence_views, tok_range
+from unionkg.ingest.spans import View, mentions_by_sentence, phrase_at, possessive_pronoun_before, sentence_views, tok_range
 
 __all__ = ["find_persons", "name_runs"]
 
@@ -234,6 +234,13 @@ def _signal(ctx, view: View, a: int, b: int, names, nick, hon, org_end, lx) -> s
         k = org_end.get(k, k) - 1 if k in org_end else k - 1
     if k >= 0 and view.claimed.get(k) in ("Title", "Board"):
         return "title_before"
+    # "its general secretary, Ko Min Thant": a title after a possessive pronoun, then a comma
+    if k >= 1 and toks[k].text == "," and view.claimed.get(k - 1) == "Title":
+        q = k - 1
+        while q > 0 and view.claimed.get(q - 1) == "Title":
+            q -= 1
+        if possessive_pronoun_before(view, q) is not None:
+            return "title_before"
     # a title after: ", Title", "sebagai Title", "yang juga menjabat sebagai Title"
     k = _skip_comma(view, b + 1)
     link = phrase_at(view, "title_links", k)

@@ -43,7 +43,7 @@ from unionkg.ingest.lexicon import ffold as fold
 from unionkg.graph.model import Entity, Relation
 from unionkg.ingest.context import DocContext, Mention
 from unionkg.ingest.lexicon import cue_words, lexicon, longest, _cue_data
-from unionkg.ingest.spans import View, cue_starts, ends_before, phrase_at, sentence_views, tok_range
+from unionkg.ingest.spans import View, cue_starts, ends_before, phrase_at, possessive_pronoun_before, sentence_views, tok_range
 
 __all__ = ["find_positions", "Item", "sentence_items"]
 
@@ -213,7 +213,7 @@ class _Reader:
 
     def possessive_before(self, view: View, t: Item) -> bool:
         """"its general secretary", "Presidennya": a title after a possessive pronoun."""
-        return t.kind == "T" and (t.m.attrs.get("possessive") or t.a > 0 and phrase_at(view, "possessive_pronouns", t.a - 1) == t.a - 1)
+        return t.kind == "T" and bool(t.m.attrs.get("possessive") or possessive_pronoun_before(view, t.a) is not None)
 
     def own_title_after(self, view: View, items: list[Item], k: int) -> bool:
         if k + 1 < len(items) and items[k + 1].kind == "T":
@@ -389,6 +389,13 @@ class _Reader:
             if future:
                 continue
             role = t.m.attrs["role"]
+            pron = possessive_pronoun_before(view, tstart) if tstart == t.a else None
+            if pron is not None and pron + 1 < tstart:
+                # "its regional secretary": the words between are part of the title ("its new president": not)
+                q = tstart - 1
+                while q > pron and phrase_at(view, "holder_adjectives", q) is None:
+                    q -= 1
+                tstart = q + 1
             title_text = ctx.text[view.toks[tstart].start: view.toks[t.b].end]
             term = self.term_after(view, t, items, i)
             for p in persons:

@@ -20,7 +20,8 @@ from unionkg.ingest.context import DocContext, Mention
 from unionkg.ingest.lexicon import Words, lexicon, longest
 from unionkg.ingest.sentences import Tok, headline_index, sentence_tokens
 
-__all__ = ["View", "sentence_views", "tok_range", "ends_before", "phrase_at", "cue_starts", "mentions_by_sentence"]
+__all__ = ["View", "sentence_views", "tok_range", "ends_before", "phrase_at", "cue_starts", "mentions_by_sentence",
+           "possessive_pronoun_before"]
 
 
 @dataclass
@@ -120,6 +121,23 @@ def ends_before(view: View, group: str, ti: int, reach: int = 5) -> int | None:
         end = phrase_at(view, group, start)
         if end == last:
             return start
+    return None
+
+
+def possessive_pronoun_before(view: View, ti: int, reach: int = 2) -> int | None:
+    """Token index of a possessive pronoun before token ``ti``, maybe with up to ``reach``
+    lower-case words between ("its general secretary", "its regional secretary", "their new
+    president"), else None. The title then belongs to the body the clause is about."""
+    k = ti - 1
+    for _ in range(reach + 1):
+        if k < 0:
+            return None
+        if phrase_at(view, "possessive_pronouns", k) == k:
+            return k
+        t = view.toks[k]
+        if t.punct or t.cap or k in view.claimed:
+            return None
+        k -= 1
     return None
 
 

@@ -353,6 +353,12 @@ class _Sentence:
                     break  # a full name of its own ("Ban Quan hệ lao động Tổng Liên đoàn")
                 span.parents.append((m, e))
                 return e  # an acronym closing the name ("Ban Quan hệ quốc tế LFTU")
+            if m in self.head_at and b == h1 and prev == "head" and self.head_at[m][1][1] == "vi":
+                # a head noun right after the head is part of the name: "Liên đoàn Công đoàn
+                # Campuchia", "Liên hiệp Công đoàn ..." (its own words are not function words here)
+                b = m = self.head_at[m][0]
+                m += 1
+                continue
             if m in self.head_at and b > h1:
                 # a second head noun starts another body when a name follows it
                 he = self.head_at[m][0]

@@ -51,3 +51,21 @@ def test_burmese_honorifics_are_stripped_and_kept() -> None:
         p = entity(x, "Person", name)
         assert p is not None and p.name == name, name
         assert p.attrs.get("honorific") == hon, (name, p.attrs)
+
+
+VI_TWO_HEADS = (
+    "Hợp tác công đoàn khu vực\n\n"
+    "Ngày 10/3/2026, tại Hà Nội, Tổng Liên đoàn Lao động Việt Nam đã tiếp đoàn Liên đoàn Công đoàn Campuchia "
+    "(Cambodian Confederation of Unions - CCU) do ông Sok Vanna, Chủ tịch CCU, dẫn đầu. Hai bên trao đổi về "
+    "đào tạo cán bộ.\n")
+
+
+def test_vietnamese_name_with_cong_doan_after_another_head_is_whole() -> None:
+    x = extract(VI_TWO_HEADS, "vi")
+    org = entity(x, "Organization", "Liên đoàn Công đoàn Campuchia")
+    assert org is not None and org.name == "Liên đoàn Công đoàn Campuchia"
+    # the English name and the acronym are aliases of the same body
+    assert entity(x, "Organization", "Cambodian Confederation of Unions").id == org.id
+    assert entity(x, "Organization", "CCU").id == org.id
+    assert not entity(x, "Organization", "Liên đoàn Công")
+    assert ("president", org.name, "Chủ tịch") in posts(x, "Sok Vanna")

@@ -21,6 +21,10 @@ meeting of its parties. Quoted speech only refers back to events, never starts o
 Output: ``Event`` entities (kind, date, date_precision, date_note, location),
 PARTICIPATED_IN organisation/person -> event and HELD_IN event -> place, each
 with its sentence as evidence.
+
+Time is linear in the length of the text: the words around a trigger are read
+from windows, dates further than ``_FAR_CHARS`` after a trigger are not counted
+(too far for any word window), evidence lists are checked through sets.
 """
 
 from __future__ import annotations

@@ -5,6 +5,14 @@ dates of the text, the organisations a person holds posts in, quoted spans.
 The core recognisers fill sentences, organisation/person/title mentions and
 HOLDS_POSITION relations; dates come from :mod:`unionkg.ingest.dates` (called
 here once per document when no earlier component left ``Date`` mentions).
+
+Cost: every helper here is O(log n + k) per question, so that the fact
+components take time linear in the length of a text. Mentions are indexed by
+sentence and by type once per state of ``ctx.mentions`` (rebuilt when its
+length changes), HOLDS_POSITION relations by source and target once per state
+of ``ctx.relations``; overlap questions go to a :class:`SpanSet`; the words
+before or after a position are read from a window (:func:`window_before`,
+:func:`window_after`), never from the whole rest of a long sentence.
 """
 
 from __future__ import annotations

@@ -106,3 +106,19 @@ def test_one_endless_sentence_without_punctuation_is_extracted():
     ex = default_extractor().extract(Document(id="one", source="one", text=text, language="id",
                                               published="2025-12-16"))
     _check_spans(ex, text)
+
+
+# --------------------------------------------------------------------------- the fast helpers agree with the plain ones
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from unionkg.ingest.factctx import SpanSet, inside  # noqa: E402
+
+_span = st.tuples(st.integers(0, 200), st.integers(0, 60)).map(lambda t: (t[0], t[0] + t[1]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(spans=st.lists(_span, max_size=30), probe=_span)
+def test_span_set_answers_as_a_scan_does(spans, probe):
+    assert SpanSet(spans).overlaps(*probe) == inside(probe[0], probe[1], spans)

@@ -282,7 +282,7 @@ class _Reader:
             return None
         # "DOLE Secretary X": a plain "Secretary" heading a government department is its minister
         if role == "secretary_general" and org.attrs.get("kind") == "government" and title_text \
-                and fold(title_text).split()[-1:] == ["secretary"] and len(fold(title_text).split()) == 1:
+                and len(fold(title_text).split()) == 1 and fold(title_text) in self.lx.words("department_secretaries"):
             role = "minister"
         ev = self.ctx.evidence_for(person.m.start, person.m.end)
         attrs = {}
@@ -524,6 +524,9 @@ class _Reader:
         conn = self.lx.words("name_connectors")
         words = {w for w in fold(title_text).split() if w not in conn and w not in self.role_heads}
         if not words:
+            # "Labor Secretary": a label whose first word is the portfolio itself
+            words = {w for w in fold(title_text).split() if w not in conn and w not in _role_words()}
+        if not words:
             return None
         best = None
         for e in self.ctx.entities.values():
@@ -578,6 +581,14 @@ def _role_heads() -> frozenset[str]:
                 heads.add(words[0])  # "Timbalan Menteri", "Deputy Minister": the modifier
         _ROLE_HEADS = frozenset(heads)
     return _ROLE_HEADS
+
+
+@lru_cache(maxsize=1)
+def _role_words() -> frozenset[str]:
+    """Role labels of one word ("secretary", "minister", "kalihim")."""
+    from unionkg.ontology import vocab
+
+    return frozenset(fold(label) for label, _cid, _lang in vocab.lexicon("role") if len(fold(label).split()) == 1)
 
 
 def view_start(ctx: DocContext, view: View) -> int:

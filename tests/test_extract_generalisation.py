@@ -69,3 +69,43 @@ def test_vietnamese_name_with_cong_doan_after_another_head_is_whole() -> None:
     assert entity(x, "Organization", "CCU").id == org.id
     assert not entity(x, "Organization", "Liên đoàn Công")
     assert ("president", org.name, "Chủ tịch") in posts(x, "Sok Vanna")
+
+
+TL_MEETING = (
+    "TUCP nakipagpulong sa DOLE\n\n"
+    "MAYNILA, Marso 3, 2026 - Nakipagpulong kahapon ang TUCP sa DOLE. Pinangunahan ni TUCP Pangulo Ramon "
+    "Villareal ang delegasyon, kasama si Pangalawang Pangulo Liza Manabat. Tinanggap sila ni DOLE Kalihim "
+    "Jose Manalastas.\n")
+
+EN_SECRETARIES = (
+    "Unions meet the labor department\n\n"
+    "MANILA, 3 March 2026 - Labor Secretary Jose Manalastas met TUCP officers on Monday. DOLE Secretary "
+    "Maria Cruz also attended. TUCP Secretary Ana Reyes said the union welcomed the talks.\n")
+
+
+def test_a_secretary_heading_a_government_department_is_its_minister() -> None:
+    x = extract(TL_MEETING, "tl")
+    dole = "Department of Labor and Employment"
+    assert ("minister", dole, "Kalihim") in posts(x, "Jose Manalastas")
+    assert ("president", "Trade Union Congress of the Philippines", "Pangulo") in posts(x, "Ramon Villareal")
+    y = extract(EN_SECRETARIES, "en")
+    assert ("minister", dole, "Labor Secretary") in posts(y, "Jose Manalastas")
+    assert ("minister", dole, "Secretary") in posts(y, "Maria Cruz")
+    # a union's Secretary stays its secretary(-general)
+    assert posts(y, "Ana Reyes") == {("secretary_general", "Trade Union Congress of the Philippines", "Secretary")}
+
+
+MS_KETUA_SETIAUSAHA = (
+    "MTUC bertemu kementerian\n\n"
+    "PUTRAJAYA, 2 Jun 2026 - Presiden MTUC Ahmad Razali bertemu Ketua Setiausaha Kementerian Sumber Manusia, "
+    "Datin Noraini Ahmad semalam. Turut hadir Timbalan Ketua Setiausaha Kementerian Sumber Manusia, Encik "
+    "Faizal Hamid.\n")
+
+
+def test_malay_whole_printed_title_is_kept() -> None:
+    x = extract(MS_KETUA_SETIAUSAHA, "ms")
+    ksm = entity(x, "Organization", "Kementerian Sumber Manusia").name
+    assert posts(x, "Noraini Ahmad") == {("secretary_general", ksm, "Ketua Setiausaha")}
+    assert posts(x, "Faizal Hamid") == {("deputy_secretary_general", ksm, "Timbalan Ketua Setiausaha")}
+    assert entity(x, "Person", "Noraini Ahmad").attrs.get("honorific") == "Datin"
+    assert not entity(x, "Person", "Timbalan Ketua")

@@ -46,7 +46,7 @@ def find_titles(ctx: DocContext) -> None:
                 i += 1
                 continue
             w = words[wfirst[i]] if wfirst[i] < len(words) else None
-            if w not in lx.boards and w not in lx.titles and w not in lx.honorifics and not (w and w.endswith("nya")):
+            if w not in lx.boards and w not in lx.titles and w not in lx.honorifics and not (w and w.endswith(("nya", "ng"))):
                 i += 1  # no title, board or honorific starts with this word
                 continue
             board = longest(lx.boards, ws, i)
@@ -119,6 +119,16 @@ def find_titles(ctx: DocContext) -> None:
                     out.append(Mention(t.start, t.end, t.text, "Title", view.index, attrs={
                         "role": stem[1][0], "label": stem[1][1], "lang": stem[1][2], "title": t.text[:-3],
                         "board": None, "embedded": False, "possessive": True}))
+                    i += 1
+                    continue
+            # "Pangulong Ramon Villareal": a Filipino title with the linker -ng before a name
+            if not title and t.cap and t.key.endswith("ng") and len(t.key) > 5 and i + 1 < n and toks[i + 1].cap:
+                stem = longest(lx.titles, Words(tokenize(t.text[:-2])), 0)
+                if stem and stem[0] == 0 and stem[1][2] == "tl":
+                    view.claimed[i] = "Title"
+                    out.append(Mention(t.start, t.end, t.text, "Title", view.index, attrs={
+                        "role": stem[1][0], "label": stem[1][1], "lang": "tl", "title": t.text,
+                        "board": None, "embedded": False}))
                     i += 1
                     continue
             hon = longest(lx.honorifics, ws, i)

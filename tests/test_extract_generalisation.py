@@ -109,3 +109,22 @@ def test_malay_whole_printed_title_is_kept() -> None:
     assert posts(x, "Faizal Hamid") == {("deputy_secretary_general", ksm, "Timbalan Ketua Setiausaha")}
     assert entity(x, "Person", "Noraini Ahmad").attrs.get("honorific") == "Datin"
     assert not entity(x, "Person", "Timbalan Ketua")
+
+
+TL_PATTERNS = (
+    "Mga unyon nagpulong\n\n"
+    "MAYNILA, Marso 3, 2026 - Ang TUCP, sa pamumuno ni Pangulong Ramon Villareal, ay nakipagpulong sa DOLE. "
+    "Si Liza Manabat, ang pangalawang pangulo ng TUCP, ay nagsalita rin. Dumalo rin ang tagapangulo ng FFW "
+    "na si Pedro Santos at si Atty. Carmen Lim ng Federation of Free Workers. Ayon kay Kalihim-Heneral ng "
+    "FFW na si Rosa Dizon, may mahigit 1.2 milyong kasapi ng TUCP.\n")
+
+
+def test_filipino_person_markers_ng_and_linker_titles() -> None:
+    x = extract(TL_PATTERNS, "tl")
+    tucp, ffw = "Trade Union Congress of the Philippines", "Federation of Free Workers"
+    assert entity(x, "Person", "Ramon Villareal").name == "Ramon Villareal"  # "Pangulong" is a title, not a name
+    assert {p[:2] for p in posts(x, "Ramon Villareal")} == {("president", tucp)}
+    assert {p[:2] for p in posts(x, "Liza Manabat")} == {("vice_president", tucp)}
+    assert {p[:2] for p in posts(x, "Pedro Santos")} == {("chair", ffw)}
+    assert {p[:2] for p in posts(x, "Rosa Dizon")} == {("secretary_general", ffw)}
+    assert entity(x, "Person", "Carmen Lim").attrs.get("honorific") == "Atty."

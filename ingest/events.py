@@ -184,6 +184,20 @@ def _numbered_event_name(m: Mention) -> bool:
     return bool(hits) and (hits[0].start == 0 or hits[-1].end == len(m.text))
 
 
+_BARE_CONGRESS = re.compile(r"(?:^|[^\w\s]\s*|\b(?:if|when|unless|until|after|before|and|but|that|as|while|because)\s+)$")
+
+
+def _legislature(ctx: DocContext, sentence: Sentence, h) -> bool:
+    """"if Congress failed to act": a bare capitalised "Congress" with no article, ordinal or
+    body before it, followed by a verb in lower case, is the legislature, not a union congress
+    ("the congress", "its 10th Congress", "TUCP Congress" stay events)."""
+    if h.id != "congress" or ctx.text[h.start:h.end] != "Congress":
+        return False
+    before = ctx.text[max(sentence.start, h.start - 30): h.start]
+    after = ctx.text[h.end: h.end + 20].lstrip()
+    return bool(_BARE_CONGRESS.search(before)) and after[:1].islower()
+
+
 def _slots(ctx: DocContext, sentence: Sentence) -> list[_Slot]:
     found = vocab_hits("event_kind", sentence.text, sentence.start)
     if not found:
@@ -199,7 +213,7 @@ def _slots(ctx: DocContext, sentence: Sentence) -> list[_Slot]:
     quotes = SpanSet(quoted_spans(sentence))
     hits = [h for h in found
             if not containers.overlaps(h.start, h.end) and not date_spans.overlaps(h.start, h.end)
-            and not _in_list(ctx, sentence, h)]
+            and not _in_list(ctx, sentence, h) and not _legislature(ctx, sentence, h)]
     if not hits:
         return []
     own: list[DateInfo | None] = []

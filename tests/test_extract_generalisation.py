@@ -128,3 +128,38 @@ def test_filipino_person_markers_ng_and_linker_titles() -> None:
     assert {p[:2] for p in posts(x, "Pedro Santos")} == {("chair", ffw)}
     assert {p[:2] for p in posts(x, "Rosa Dizon")} == {("secretary_general", ffw)}
     assert entity(x, "Person", "Carmen Lim").attrs.get("honorific") == "Atty."
+
+
+def _events(x: Extraction) -> list[tuple[str, str | None]]:
+    return sorted((e.attrs.get("kind"), e.attrs.get("date")) for e in x.entities if e.type == "Event")
+
+
+EN_MARCH = (
+    "Workers march for wages\n\n"
+    "MANILA, 6 March 2026 - Thousands of workers led by the TUCP marched along Commonwealth Avenue on Friday "
+    "to demand a higher minimum wage. The TUCP said it would press on if Congress failed to act. Congress "
+    "passed a wage bill last year. The TUCP will hold its Congress on 5 July.\n")
+
+
+def test_english_march_is_a_protest_and_the_legislature_is_no_congress_event() -> None:
+    ev = _events(extract(EN_MARCH, "en"))
+    assert ("protest", "2026-03-06") in ev
+    assert [e for e in ev if e[0] == "congress"] == [("congress", "2026-07-05")]
+
+
+def test_filipino_meeting_verb_is_a_meeting() -> None:
+    x = extract("TUCP nakipagpulong sa DOLE\n\nMAYNILA, Marso 3, 2026 - Nakipagpulong kahapon ang TUCP sa "
+                "DOLE upang talakayin ang sahod.\n", "tl")
+    meetings = [e for e in x.entities if e.type == "Event" and e.attrs.get("kind") == "meeting"]
+    assert len(meetings) == 1
+    by_id = {e.id: e.name for e in x.entities}
+    who = {by_id[r.source] for r in x.relations if r.type == "PARTICIPATED_IN" and r.target == meetings[0].id}
+    assert who == {"Trade Union Congress of the Philippines", "Department of Labor and Employment"}
+
+
+def test_malay_protest_memorandum_is_not_an_mou_and_tl_member_count_is_read() -> None:
+    x = extract("MTUC bantah pindaan\n\nKUALA LUMPUR, 2 Jun 2026 - MTUC menyerahkan memorandum bantahan kepada "
+                "Kementerian Sumber Manusia semalam berhubung cadangan pindaan akta.\n", "ms")
+    assert not [e for e in x.entities if e.type == "Agreement"]
+    y = extract(TL_PATTERNS, "tl")
+    assert entity(y, "Organization", "TUCP").attrs.get("members") == 1_200_000

@@ -204,6 +204,15 @@ def _last_words(text: str, n: int) -> str:
 
 def _subject(ctx: DocContext, sentence: Sentence, orgs: list[Mention], count: CountMatch) -> Mention | None:
     """The organisation a count belongs to (see module docstring)."""
+    # "1.2 milyong kasapi ng TUCP", "members of the NTUC": the body named right after the noun
+    owner = _lead("count_owner_after").match(ctx.text, count.end)
+    if owner is not None:
+        pos = owner.end()
+        while pos < len(ctx.text) and ctx.text[pos] == " ":
+            pos += 1
+        for m in orgs:
+            if m.start == pos:
+                return m
     before = [m for m in orgs if m.end <= count.start]
     if not before:
         return None

@@ -6,12 +6,19 @@ import json
 
 from click.testing import CliRunner
 
+import unionkg
 from unionkg.cli import main
+
+
+def _empty_store(path):
+    """An existing, empty store: read commands refuse a store file that does not exist."""
+    unionkg.open(str(path)).close()
+    return str(path)
 
 
 def test_explicit_store_beats_neo4j_uri_from_the_environment(tmp_path):
     runner = CliRunner()
-    result = runner.invoke(main, ["stats", "--store", str(tmp_path / "s.db"), "--format", "json"],
+    result = runner.invoke(main, ["stats", "--store", _empty_store(tmp_path / "s.db"), "--format", "json"],
                            env={"NEO4J_URI": "bolt://127.0.0.1:1"})
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)[0] == {"what": "documents", "type": "Document", "count": 0}
@@ -34,7 +41,7 @@ def test_unreachable_neo4j_is_one_line_naming_the_uri_without_the_password():
 
 def test_csv_and_table_formats(tmp_path):
     runner = CliRunner()
-    csv_out = runner.invoke(main, ["stats", "--store", str(tmp_path / "s.db"), "--format", "csv"]).output
+    csv_out = runner.invoke(main, ["stats", "--store", _empty_store(tmp_path / "s.db"), "--format", "csv"]).output
     assert csv_out.splitlines()[0] == "what,type,count"
     table = runner.invoke(main, ["stats", "--store", str(tmp_path / "s.db")]).output
     assert table.splitlines()[0].split() == ["what", "type", "count"]

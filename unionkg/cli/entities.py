@@ -252,7 +252,7 @@ def import_reference(file: str, store_spec: dict) -> None:
         text = Path(file).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         fail(f"{file}: cannot read ({getattr(exc, 'strerror', None) or exc})")
-    with open_store_from(store_spec) as store:
+    with open_store_from(store_spec, create=True) as store:
         ensure_reference(store)
         known: dict[str, str] = {}
         for e in store.entities("Organization"):

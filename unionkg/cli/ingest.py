@@ -123,7 +123,7 @@ def ingest(paths: tuple[str, ...], store_spec: dict, language: str | None, publi
     from unionkg.ingest.run import expand_inputs, ingest_paths
 
     inputs = expand_inputs(paths)
-    store = open_store_from(store_spec)
+    store = open_store_from(store_spec, create=True)
     show_bar = not quiet and sys.stderr.isatty() and len(inputs) > 1
     try:
         if show_bar:

@@ -110,7 +110,7 @@ def import_rdf(file: str, store_spec: dict, quiet: bool) -> None:
     from unionkg.ontology.rdf import import_rdf as do_import
 
     graph = _read_rdf(file)
-    with open_store_from(store_spec) as store:
+    with open_store_from(store_spec, create=True) as store:
         try:
             counts = do_import(graph, store)
         except ValueError as exc:

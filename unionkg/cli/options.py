@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-__all__ = ["store_options", "format_option", "quiet_option", "open_store_from", "emit_rows", "fail", "EXIT_INPUT", "EXIT_USAGE"]
+__all__ = ["store_options", "format_option", "quiet_option", "open_store_from", "emit_rows", "fail", "EXIT_INPUT", "EXIT_USAGE", "NEO4J_SCHEMES"]
 
 EXIT_INPUT = 1  # some inputs failed, the others were stored
 EXIT_USAGE = 2  # usage or connection error
@@ -68,10 +68,29 @@ def fail(message: str, code: int = EXIT_USAGE) -> None:
     sys.exit(code)
 
 
-def open_store_from(spec: dict[str, Any]):
-    """Open the store a command's options name; a connection problem is one line and exit 2."""
-    from unionkg.graph.store import StoreError, open_store
+# The schemes the official driver speaks over Bolt; its preview HTTP mode needs an
+# extra package and is no store backend here.
+NEO4J_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
+
+def open_store_from(spec: dict[str, Any], *, create: bool = False):
+    """Open the store a command's options name; a connection problem is one line and exit 2.
+
+    Only commands that write the graph pass ``create=True``: a read command on an
+    embedded store file that does not exist says so instead of creating an empty
+    database at a mistyped path."""
+    from unionkg.graph.store import DEFAULT_STORE, StoreError, open_store
+
+    uri = spec.get("neo4j_uri")
+    if uri:
+        scheme = uri.split("://", 1)[0].lower() if "://" in uri else ""
+        if scheme not in NEO4J_SCHEMES:
+            fail(f"{uri}: not a Neo4j Bolt URI (expected bolt://HOST:PORT or neo4j://HOST:PORT, "
+                 f"also +s/+ssc for TLS)")
+    else:
+        path = spec.get("path") or os.environ.get("UNIONKG_STORE") or DEFAULT_STORE
+        if not create and path != ":memory:" and not os.path.exists(path):
+            fail(f"{path}: no store here (run `unionkg ingest` first, or name the file with --store / UNIONKG_STORE)")
     try:
         return open_store(path=spec.get("path"), neo4j_uri=spec.get("neo4j_uri"), user=spec.get("user"),
                           password=spec.get("password"), database=spec.get("database"))

@@ -91,9 +91,7 @@ class DocContext:
         for key, value in entity.attrs.items():
             if old.attrs.get(key) is None and value is not None:
                 old.attrs[key] = value
-        for ev in entity.evidence:
-            if ev not in old.evidence:
-                old.evidence.append(ev)
+        _extend_unique(old.evidence, entity.evidence)
         return old
 
     def add_relation(self, relation: Relation) -> Relation:
@@ -107,12 +105,22 @@ class DocContext:
                 setattr(old, name, getattr(relation, name))
         for key, value in relation.attrs.items():
             old.attrs.setdefault(key, value)
-        for ev in relation.evidence:
-            if ev not in old.evidence:
-                old.evidence.append(ev)
+        _extend_unique(old.evidence, relation.evidence)
         return old
 
-    def to_extraction(self) -> Extraction:
+    def to_extraction(self) -> Extraction:  # noqa: D102
         used = {r.source for r in self.relations.values()} | {r.target for r in self.relations.values()}
         ents = [e for e in self.entities.values() if e.evidence or e.id in used]
         return Extraction(document=self.document, entities=ents, relations=list(self.relations.values()))
+
+
+def _extend_unique(target: list[Evidence], new: list[Evidence]) -> None:
+    """Append the evidence not yet in ``target`` (a set check: a fact repeated
+    many times in a long text must not make merging quadratic)."""
+    if not new:
+        return
+    seen = set(target)
+    for ev in new:
+        if ev not in seen:
+            seen.add(ev)
+            target.append(ev)

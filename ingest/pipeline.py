@@ -39,6 +39,13 @@ class RuleExtractor(Extractor):
         self.components = list(components) if components is not None else default_components()
 
     def extract(self, document: Document) -> Extraction:
+        """Raises ``ValueError`` (one line naming the source) for a text over the
+        loaders' limit, so direct API callers get the same bound as the CLI."""
+        from unionkg.ingest.loaders import MAX_TEXT_CHARS
+
+        if len(document.text) > MAX_TEXT_CHARS:
+            raise ValueError(f"{document.source}: text of {len(document.text):,} characters is over the "
+                             f"limit of {MAX_TEXT_CHARS:,}; split it into articles")
         ctx = DocContext(document=document)
         for component in self.components:
             component(ctx)

@@ -110,7 +110,7 @@ def raw_equal(ws: Words, a: int, b: int, label: str) -> bool:
     """Do tokens a..b print ``label`` (case folded, diacritics kept)? Vietnamese "Đặng" is
     not "đảng", "Nguyên" not "Nguyễn" — folding alone would say they are."""
     printed = _norm(" ".join(t.text for t in ws.toks[a:b + 1] if t.text != "."))
-    return printed in lexicon().spellings.get(fold(label), {_norm(label)})
+    return printed in lexicon().spellings.get(ffold(label), {_norm(label)})
 
 
 def _norm(s: str) -> str:

@@ -106,10 +106,13 @@ class _Sentence:
         if not heads:
             return
         inside_known = {k for i, (e, _v) in self.known_at.items() for k in range(i + 1, e + 1)}
+        heads = lx.heads
         for i, t in enumerate(self.toks):
+            if not (t.cap or t.upper) or wfirst[i] >= nw or words[wfirst[i]] not in heads:
+                continue  # no head noun starts here (checked before the costlier tests)
             if i in inside_known:
                 continue
-            if (t.cap or t.upper) and i not in self.board:
+            if i not in self.board:
                 hit = longest(lx.heads, self.ws, i)
                 if hit and hit[1][1] == "vi" and not raw_equal(self.ws, i, hit[0], hit[1][2]):
                     hit = None  # "Đặng" (a surname) is not "đảng" (a party)

@@ -48,6 +48,8 @@ from unionkg.ingest.spans import View, cue_starts, ends_before, phrase_at, posse
 __all__ = ["find_positions", "Item", "sentence_items"]
 
 _POSSESSIVE = {"'s", "’s", "'", "’"}
+# the year range every printed term ends with (a fast pre-check for the term pattern)
+_YEAR_RANGE = re.compile(r"\d{4}\s*(?:[-–—/]|s/d|sampai|to|until|đến)\s*\d{4}", re.IGNORECASE)
 
 
 @dataclass
@@ -101,11 +103,7 @@ class _Reader:
         self.secondary: set[str] = set()
         self.successions: list[tuple] = []
         self.prev_subject: dict[int, str] = {}  # sentence -> the first body of the sentence before it  # posts read from "who is also ...": not a person's main post
-        data = _cue_data()
-        terms = sorted({fold(w) for w in cue_words(data, "term_markers")}, key=len, reverse=True)
-        self.term_re = re.compile(r"(?:%s)\s*:?\s*(\d{4})\s*(?:[-–—/]|s/d|sampai|to|until|đến)\s*(\d{4})" % "|".join(
-            re.escape(t).replace(r"\ ", r"\s+") for t in terms), re.IGNORECASE)
-        self.link_words = {w for p in cue_words(data, "title_links") for w in fold(p).split()}
+        self.term_re, self.link_words = _term_re_and_links()
         self.doc_date = ctx.published.isoformat() if ctx.published else (ctx.document.published or None)
         self.units = ctx.__dict__.get("_units", set())
         self.role_heads = _role_heads()
@@ -329,6 +327,8 @@ class _Reader:
         nxt = next((it for it in items[i + 1:] if it.kind == "T"), None)
         s = view.toks[t.b].end
         e = view.toks[nxt.a].start if nxt else view.toks[-1].end
+        if not _YEAR_RANGE.search(self.ctx.text, s, e):
+            return None  # no "2026-2031" at all: the term pattern (slow to scan) cannot match
         m = self.term_re.search(self.ctx.text, s, e)
         if m and int(m.group(1)) <= int(m.group(2)) <= int(m.group(1)) + 10:
             return m.group(1), m.group(2)
@@ -552,6 +552,18 @@ class _Reader:
 
     def _election(self, view: View, t: Item) -> bool:
         return any(k < t.a for k in cue_starts(view, "election_verbs"))
+
+
+@lru_cache(maxsize=1)
+def _term_re_and_links() -> tuple[re.Pattern[str], frozenset[str]]:
+    """The pattern of a printed term ("periode 2026–2031") and the words of title links,
+    built once per process."""
+    data = _cue_data()
+    terms = sorted({fold(w) for w in cue_words(data, "term_markers")}, key=len, reverse=True)
+    term_re = re.compile(r"(?:%s)\s*:?\s*(\d{4})\s*(?:[-–—/]|s/d|sampai|to|until|đến)\s*(\d{4})" % "|".join(
+        re.escape(t).replace(r"\ ", r"\s+") for t in terms), re.IGNORECASE)
+    links = frozenset(w for p in cue_words(data, "title_links") for w in fold(p).split())
+    return term_re, links
 
 
 @lru_cache(maxsize=4)

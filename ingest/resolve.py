@@ -179,6 +179,14 @@ def _person_pair(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[float, str] | 
     return None
 
 
+def _full_name_clash(m: Profile, c: Profile) -> bool:
+    """Both sides give a name of two or more words and no such pair is compatible
+    (same, reordered, a spelling variant, or one contained in the other)."""
+    full_m = [t for t in m.person_names() if len(t) >= 2]
+    full_c = [t for t in c.person_names() if len(t) >= 2]
+    return bool(full_m and full_c) and not any(_person_pair(a, b) for a in full_m for b in full_c)
+
+
 def _person_name_evidence(m: Profile, c: Profile) -> tuple[float, str] | None:
     best: tuple[float, str] | None = None
     for a in m.person_names():
@@ -355,6 +363,10 @@ def compare(m: Profile, c: Profile, kinds: dict[str, set[str]] | None = None,
         reasons.append("no shared context")
     if why == "partial name" and not shared_post and len(min(m.person_names() | c.person_names(), key=len)) == 1:
         name_score -= 0.2  # a lone given name needs a post in the same body
+    if _full_name_clash(m, c):
+        # "Bambang" matched, but "Bambang Sutrisno" and "Bambang Suryadi" are two men:
+        # sources that disagree keep both claims (and the pair goes to review)
+        veto = veto or "full names differ"
     return Match(c.id, round(max(0.0, min(1.0, name_score + context)), 3), reasons, veto)
 
 

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from unionkg.graph.ids import entity_id, fold
+from unionkg.graph.ids import entity_id as _entity_id, fold
 from unionkg.graph.model import Entity
 from unionkg.ingest.context import DocContext, Mention
 from unionkg.ingest.lexicon import ffold as fold, lexicon, longest
@@ -252,6 +252,10 @@ _NAME_DROP = re.compile(r"[.\"“”]")
 @lru_cache(maxsize=65_536)
 def _name_words_cached(text: str) -> tuple[str, ...]:
     return tuple(unicodedata.normalize("NFC", _NAME_DROP.sub("", text)).casefold().split())
+
+
+# the same names recur across a corpus: their ids (a fold and a hash) are remembered
+entity_id = lru_cache(maxsize=65_536)(_entity_id)
 
 
 @lru_cache(maxsize=1)

@@ -27,6 +27,8 @@ from unionkg.ingest.spans import sentence_views
 
 __all__ = ["find_titles"]
 
+# folded word -> can a title, board or honorific start with it (per lexicon; words recur)
+_STARTS: dict[int, dict] = {}
 _DERIVED = re.compile(r"^(?:Pe|Ke|Per|Pen|Pem|Peng|Penge|Keter|Kese|Ketenaga)[a-z]{3,}an$")
 
 
@@ -35,6 +37,9 @@ def find_titles(ctx: DocContext) -> None:
     tokens of boards and honorifics claimed on the sentence views."""
     lx = lexicon()
     out: list[Mention] = []
+    starts = _STARTS.setdefault(id(lx), {})
+    if len(starts) > 200_000:  # bounded memory over a long run
+        starts.clear()
     for view in sentence_views(ctx):
         toks, ws = view.toks, view.ws
         n = len(toks)
@@ -46,7 +51,11 @@ def find_titles(ctx: DocContext) -> None:
                 i += 1
                 continue
             w = words[wfirst[i]] if wfirst[i] < len(words) else None
-            if w not in lx.boards and w not in lx.titles and w not in lx.honorifics and not (w and w.endswith(("nya", "ng"))):
+            may = starts.get(w)
+            if may is None:
+                may = starts[w] = (w in lx.boards or w in lx.titles or w in lx.honorifics
+                                   or bool(w and w.endswith(("nya", "ng"))))
+            if not may:
                 i += 1  # no title, board or honorific starts with this word
                 continue
             board = longest(lx.boards, ws, i)

@@ -79,27 +79,33 @@ class Words:
         tok_of: list[int] = []  # word index -> token index
         first: list[int] = []  # token index -> its first word index (or the next word's)
         last: list[bool] = []  # word index -> is the last word of its token
+        # bound methods: this runs for every token of every document
+        w_app, t_app, f_app, l_app = words.append, tok_of.append, first.append, last.append
+        nw = 0
         for i, t in enumerate(toks):
-            first.append(len(words))
+            f_app(nw)
             if t.punct:
                 if t.text in ".'’":
                     continue
-                words.append("§" + t.text)
-                tok_of.append(i)
-                last.append(True)
+                w_app("§" + t.text)
+                t_app(i)
+                l_app(True)
+                nw += 1
                 continue
             key = t.key
             if " " not in key:  # the common case: one word
-                words.append(key or "§")
-                tok_of.append(i)
-                last.append(True)
+                w_app(key or "§")
+                t_app(i)
+                l_app(True)
+                nw += 1
                 continue
             parts = key.split()
             for j, p in enumerate(parts):
-                words.append(p)
-                tok_of.append(i)
-                last.append(j == len(parts) - 1)
-        first.append(len(words))
+                w_app(p)
+                t_app(i)
+                l_app(j == len(parts) - 1)
+            nw += len(parts)
+        f_app(nw)
         self.words, self.tok_of, self.first, self.last = words, tok_of, first, last
 
     def starts_token(self, wi: int) -> bool:

@@ -618,7 +618,7 @@ def _mention_for(sent: _Sentence, span: _Span, text: str, known_only: bool = Fal
 def _lower_words(ctx: DocContext) -> frozenset[str]:
     cached = ctx.__dict__.get("_lower_words")
     if cached is None:
-        cached = frozenset(fold(w) for w in re.findall(r"(?<![\w-])[^\W\d_][\w'-]*", ctx.text) if w[:1].islower())
+        cached = frozenset(fold(w) for w in set(re.findall(r"(?<![\w-])[^\W\d_][\w'-]*", ctx.text)) if w[:1].islower())
         ctx.__dict__["_lower_words"] = cached
     return cached
 

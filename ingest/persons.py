@@ -23,7 +23,7 @@ import re
 from unionkg.ingest.lexicon import ffold as fold
 from unionkg.ingest.context import DocContext, Mention
 from unionkg.ingest.lexicon import lexicon, longest
-from unionkg.ingest.spans import View, mentions_by_sentence, phrase_at, possessive_pronoun_before, sentence_views, tok_range
+from unionkg.ingest.spans import View, cue_starts, mentions_by_sentence, phrase_at, possessive_pronoun_before, sentence_views, tok_range
 
 __all__ = ["find_persons", "name_runs"]
 
@@ -258,10 +258,9 @@ def _signal(ctx, view: View, a: int, b: int, names, nick, hon, org_end, lx) -> s
         if any(s <= m <= e or s == m for e, s in org_end.items()):
             return "member"
     for group in ("speech_before", "succession", "election_verbs", "person_markers"):
-        for start in range(max(0, a - 4), a):
-            hit = phrase_at(view, group, start)
-            if hit is not None and hit == a - 1:
-                return group
+        hits = cue_starts(view, group)  # start token -> end token of the group's phrases
+        if hits and any(hits.get(start) == a - 1 for start in range(max(0, a - 4), a)):
+            return group
     if nick or any(_INITIAL.match(toks[i].text) for i in names[:-1]) or any(lx.is_particle(toks[i].text) for i in names):
         return "shape"
     return None

@@ -540,8 +540,7 @@ class _Reader:
         if best:
             return best[0]
         # a ministry of the reference data the portfolio names, when exactly one fits
-        fits = [ref for ref, name_sets in _government_refs(conn)
-                if any(words <= nw and len(nw - words) <= 2 for nw in name_sets)]
+        fits = _government_fits(frozenset(words), conn)
         if len(fits) != 1:
             return None
         ref = fits[0]
@@ -564,6 +563,14 @@ def _term_re_and_links() -> tuple[re.Pattern[str], frozenset[str]]:
         re.escape(t).replace(r"\ ", r"\s+") for t in terms), re.IGNORECASE)
     links = frozenset(w for p in cue_words(data, "title_links") for w in fold(p).split())
     return term_re, links
+
+
+@lru_cache(maxsize=4096)
+def _government_fits(words: frozenset[str], conn: frozenset[str]) -> list:
+    """Government bodies of the reference data whose name has the portfolio ``words``
+    (a pure function of the words: remembered)."""
+    return [ref for ref, name_sets in _government_refs(conn)
+            if any(words <= nw and len(nw - words) <= 2 for nw in name_sets)]
 
 
 @lru_cache(maxsize=4)

@@ -110,6 +110,10 @@ class JudgementRules:
     def rejected(self, local_id: str, type_: str, names: list[str]) -> bool:
         return local_id in self._reject
 
+    def is_merge_target(self, node_id: str) -> bool:
+        """Whether an analyst merged other nodes into ``node_id`` (its own mentions stay with it)."""
+        return node_id in set(self._merge.values())
+
     def redirect(self, node_id: str) -> str:
         return self._merge.get(node_id, node_id)
 

@@ -611,7 +611,8 @@ class Resolver:
         same_id = self.profiles.get(own)
         if same_id is not None and own not in best_ids(best):
             clash = compare(m, same_id, self.kinds, names_of)
-            if (clash is not None and clash.veto) or self.rules.distinct(own, own):
+            vetoed = clash is not None and clash.veto and not self.rules.is_merge_target(own)
+            if vetoed or self.rules.distinct(own, own):
                 # the same name, but context says another entity: qualify the id
                 # (by country when known) so the two never share a node
                 own = entity_id(e.type, e.name, *sorted(m.countries or {doc_id}))

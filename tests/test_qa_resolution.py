@@ -61,3 +61,22 @@ def test_different_full_names_stay_apart_in_either_order(tmp_path):
 def test_same_full_name_still_merges_across_documents(tmp_path):
     db = _ingest(tmp_path, [ID_TEXT, EN_SAME])
     assert _persons(db) == ["Bambang Sutrisno"]
+
+
+def test_analyst_merge_of_two_full_names_holds_after_rebuild_and_reingest(tmp_path):
+    """The analyst says the two are one man: the target keeps its own mentions too."""
+    db = _ingest(tmp_path, [ID_TEXT, EN_TEXT])
+    with unionkg.open(str(db)) as store:
+        ids = {e["name"]: e["id"] for e in store.entities("Person") if e["name"].startswith("Bambang")}
+    runner = CliRunner()
+    r = runner.invoke(main, ["entities", "merge", ids["Bambang Suryadi"], ids["Bambang Sutrisno"],
+                             "--store", str(db), "--author", "qa"])
+    assert r.exit_code == 0, r.output
+    assert len(_persons(db)) == 1
+    assert runner.invoke(main, ["entities", "rebuild", "--store", str(db)]).exit_code == 0
+    assert len(_persons(db)) == 1
+    paths = [str(tmp_path / "0.txt"), str(tmp_path / "1.txt")]
+    assert runner.invoke(main, ["ingest", *paths, "--store", str(db), "--quiet"]).exit_code == 0
+    with unionkg.open(str(db)) as store:
+        people = [e for e in store.entities("Person") if e["name"].startswith("Bambang")]
+    assert [p["id"] for p in people] == [ids["Bambang Suryadi"]]

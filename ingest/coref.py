@@ -302,6 +302,15 @@ def _sub_match(short: list[str], full: list[str]) -> float:
     if not short or len(short) > len(full):
         return 0.0
     best = 0.0
+    if len(short) == 1:  # the common case (a one-word short form): each word of the name is a window
+        a = short[0]
+        if a in full:
+            return 100.0
+        for b in full:
+            if a[0] != b[0] or min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 2:
+                continue
+            best = max(best, fuzz.ratio(a, b))
+        return best
     for i in range(len(full) - len(short) + 1):
         window = full[i: i + len(short)]
         if window == short:

@@ -184,6 +184,9 @@ class Lexicon:
     places: frozenset[str] = frozenset()  # folded place names and aliases
     countries: frozenset[str] = frozenset()  # folded country names
     spellings: dict[str, set[str]] = field(default_factory=dict)  # folded label -> its spellings (marks kept)
+    # honorifics that are also ordinary words inside names (Burmese "Khin Maung Oo", "Aung Ko"):
+    # honorifics only at the start of a name
+    inner_honorifics: frozenset[str] = frozenset()
     raw: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)  # (group, lang) -> case-folded words, marks kept
     minister_words: frozenset[str] = frozenset()  # folded words of the minister role's one-word labels
     name_words: frozenset[str] = frozenset()  # folded words of organisation-kind labels and reference names
@@ -343,6 +346,7 @@ def lexicon() -> Lexicon:
         for label, _cid, _lang in vocab.lexicon(scheme):
             spellings.setdefault(fold(label), set()).add(_norm(label))
     return Lexicon(
+        inner_honorifics=frozenset(fold(label) for label, cid, lang in hon_rows if lang == "my"),
         spellings=spellings,
         titles=titles,
         honorifics=honorifics,

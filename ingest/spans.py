@@ -135,6 +135,8 @@ def possessive_pronoun_before(view: View, ti: int, reach: int = 2) -> int | None
         if phrase_at(view, "possessive_pronouns", k) == k:
             return k
         t = view.toks[k]
+        if t.poss and not t.cap and not t.punct and k > 0 and view.toks[k - 1].key == "the":
+            return k  # "the union's general secretary": a common noun standing for the body
         if t.punct or t.cap or k in view.claimed:
             return None
         k -= 1

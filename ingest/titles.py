@@ -153,6 +153,9 @@ def find_titles(ctx: DocContext) -> None:
                     nxt += 1
                 label = hon[1][1]
                 short_ok = len(label.rstrip(".")) > 2 or toks[i].text.rstrip(".") == label.rstrip(".")
+                if fold(label) in lx.inner_honorifics and i > 0 and toks[i - 1].cap and not toks[i - 1].upper \
+                        and not toks[i - 1].punct and (i - 1) not in view.claimed:
+                    short_ok = False  # "Khin Maung Oo": a word inside a name, not an honorific
                 if len(label.rstrip(".")) == 1:
                     # "H." is an honorific before a name, "G." an initial inside one ("Arnel G. Dizon")
                     p = i - 1

@@ -163,3 +163,18 @@ def test_malay_protest_memorandum_is_not_an_mou_and_tl_member_count_is_read() ->
     assert not [e for e in x.entities if e.type == "Agreement"]
     y = extract(TL_PATTERNS, "tl")
     assert entity(y, "Organization", "TUCP").attrs.get("members") == 1_200_000
+
+
+EN_INNER_HONORIFIC = (
+    "Rail unions meet\n\n"
+    "YANGON, 3 March 2026 - The Myanmar Railway Workers Union sent a team led by its president, Thura Aung, "
+    "and its treasurer Nilar Win. The union's general secretary, Khin Maung Oo, spoke.\n")
+
+
+def test_burmese_honorific_word_inside_a_name_stays_in_the_name() -> None:
+    x = extract(EN_INNER_HONORIFIC, "en")
+    union = "Myanmar Railway Workers Union"
+    assert posts(x, "Khin Maung Oo") == {("secretary_general", union, "general secretary")}
+    assert not entity(x, "Person", "Oo")
+    assert posts(x, "Thura Aung") == {("president", union, "president")}
+    assert posts(x, "Nilar Win") == {("treasurer", union, "treasurer")}

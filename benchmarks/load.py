@@ -36,7 +36,7 @@ from collections import defaultdict
 from typing import Any
 
 from unionkg.graph import cypher
-from unionkg.graph.ids import entity_id, relation_id
+from unionkg.graph.ids import document_id, entity_id, relation_id
 from unionkg.graph.model import Document, Entity, Evidence, Extraction, Relation
 
 __all__ = ["generate", "main"]
@@ -83,29 +83,33 @@ def _batches(rows: list[dict], size: int):
         yield rows[i:i + size]
 
 
-def load_batched(driver: Any, database: str | None, entities: list[dict], relations: list[dict],
-                 batch: int) -> tuple[float, float]:
-    """Seconds spent on entities and on relations."""
-    def write(query: str, rows: list[dict]) -> None:
-        with driver.session(database=database) as session:
-            session.execute_write(lambda tx: tx.run(query, rows=rows).consume())
+def _write(driver: Any, database: str | None, query: str, rows: list[dict]) -> None:
+    with driver.session(database=database) as session:
+        session.execute_write(lambda tx: tx.run(query, rows=rows).consume())
 
+
+def load_entities(driver: Any, database: str | None, entities: list[dict], batch: int) -> float:
+    """The batched entity writer; returns seconds."""
     t0 = time.perf_counter()
     by_type: dict[str, list[dict]] = defaultdict(list)
     for row in entities:
         by_type[row["type"]].append(row)
     for entity_type, rows in by_type.items():
         for chunk in _batches(rows, batch):
-            write(cypher.merge_entities(entity_type), chunk)
-    t1 = time.perf_counter()
+            _write(driver, database, cypher.merge_entities(entity_type), chunk)
+    return time.perf_counter() - t0
+
+
+def load_relations(driver: Any, database: str | None, relations: list[dict], batch: int) -> float:
+    """The batched relation writer; returns seconds."""
+    t0 = time.perf_counter()
     by_rel: dict[str, list[dict]] = defaultdict(list)
     for row in relations:
         by_rel[row["type"]].append(row)
     for rel_type, rows in by_rel.items():
         for chunk in _batches(rows, batch):
-            write(cypher.merge_relations(rel_type), chunk)
-    t2 = time.perf_counter()
-    return t1 - t0, t2 - t1
+            _write(driver, database, cypher.merge_relations(rel_type), chunk)
+    return time.perf_counter() - t0
 
 
 def load_naive(driver: Any, database: str | None, relations: list[dict]) -> float:
@@ -123,7 +127,7 @@ def documents(n_docs: int, per_doc: int, seed: int = 11) -> list[Extraction]:
     rng = random.Random(seed)
     out = []
     for d in range(n_docs):
-        sentences, ents, rels = [], {}, []
+        ents, rels = {}, []
         text = f"Report {d}.\n\n"
         for k in range(per_doc):
             org = f"Federation {rng.randrange(2000):04d}"
@@ -139,13 +143,45 @@ def documents(n_docs: int, per_doc: int, seed: int = 11) -> list[Extraction]:
             rid = relation_id("HOLDS_POSITION", p.id, o.id, "chair")
             rels.append(Relation(rid, "HOLDS_POSITION", p.id, o.id, role="chair",
                                  evidence=[Evidence(start, start + len(sentence) - 1, sentence.strip())]))
-            sentences.append(sentence)
-        from unionkg.graph.ids import document_id
-
         doc = Document(document_id(text), f"bench-{d}.txt", text, title=f"Report {d}", published="2025-01-01")
         unique = {r.id: r for r in rels}
         out.append(Extraction(doc, list(ents.values()), list(unique.values())))
     return out
+
+
+class Meter:
+    """Wall time, this process's CPU time and (when its pid is known, Linux) the
+    Neo4j JVM's CPU time over a block. On a machine shared with other work the
+    wall time stretches, while relations per CPU-second (client + server, which
+    work in turn for one session) stay an estimate of the idle machine's speed."""
+
+    def __init__(self, server_pid: int | None) -> None:
+        self.server_pid = server_pid
+
+    def _server_cpu(self) -> float | None:
+        if not self.server_pid:
+            return None
+        try:
+            fields = open(f"/proc/{self.server_pid}/stat").read().rsplit(")", 1)[1].split()
+        except OSError:
+            return None
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime, all threads
+
+    def __enter__(self) -> "Meter":
+        self.wall0, self.cpu0, self.srv0 = time.perf_counter(), time.process_time(), self._server_cpu()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.wall = time.perf_counter() - self.wall0
+        self.client = time.process_time() - self.cpu0
+        srv = self._server_cpu()
+        self.server = srv - self.srv0 if srv is not None and self.srv0 is not None else None
+
+    def cpu_note(self, n: int) -> str:
+        if self.server is None:
+            return f"client CPU {self.client:.2f} s"
+        return (f"CPU client {self.client:.2f} s + server {self.server:.2f} s = "
+                f"{n / (self.client + self.server):,.0f} relations per CPU-second")
 
 
 def _free_port() -> int:
@@ -173,9 +209,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--documents", type=int, default=100, help="documents written through Neo4jStore.write")
     parser.add_argument("--per-doc", type=int, default=30, help="relations per document for the store path")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--server-pid", type=int, default=None,
+                        help="pid of the Neo4j JVM given by --uri, to report its CPU time (Linux)")
     args = parser.parse_args(argv)
-
-    import neo4j
 
     from unionkg.graph import launcher
     from unionkg.graph.neo4j_store import Neo4jStore
@@ -187,6 +223,8 @@ def main(argv: list[str] | None = None) -> int:
         t = time.perf_counter()
         uri = launcher.start(port=_free_port(), data_dir=data_dir, password=args.password)
         print(f"started Neo4j {launcher.NEO4J_VERSION} at {uri} in {time.perf_counter() - t:.1f} s")
+        args.server_pid = launcher.status(data_dir)["pid"]
+    print(f"load average at start: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} CPUs")
     try:
         store = Neo4jStore(uri, args.user, args.password, args.database)  # creates constraints and indexes
         driver, db = store.driver, store.database
@@ -199,16 +237,21 @@ def main(argv: list[str] | None = None) -> int:
         t = time.perf_counter()
         entities, relations = generate(args.entities, args.relations, args.seed)
         print(f"generated {len(entities)} entities, {len(relations)} relations in {time.perf_counter() - t:.1f} s")
-        warm_e, warm_r = generate(5_000, 15_000, args.seed + 1, prefix="warm ")
-        load_batched(driver, db, warm_e, warm_r, args.batch)
+        # warm-up: a graph of the same size (other ids), then wiped
+        warm_e, warm_r = generate(args.entities, args.relations, args.seed + 1, prefix="warm ")
+        load_entities(driver, db, warm_e, args.batch)
+        load_relations(driver, db, warm_r, args.batch)
         _wipe(driver, db)
 
-        t_ent, t_rel = load_batched(driver, db, entities, relations, args.batch)
+        t_ent = load_entities(driver, db, entities, args.batch)
+        with Meter(args.server_pid) as m_rel:
+            t_rel = load_relations(driver, db, relations, args.batch)
         batched = len(relations) / t_rel
         print(f"batched  entities {len(entities):>6} in {t_ent:6.2f} s = {len(entities) / t_ent:8.0f} entities/s")
         print(f"batched  relations {len(relations):>5} in {t_rel:6.2f} s = {batched:8.0f} relations/s"
               f"  (UNWIND batches of {args.batch})")
-        again = load_batched(driver, db, entities, relations, args.batch)[1]
+        print(f"         {m_rel.cpu_note(len(relations))}")
+        again = load_relations(driver, db, relations, args.batch)
         print(f"batched  re-load (all MERGEs match) {len(relations) / again:8.0f} relations/s")
         counted = driver.execute_query("MATCH ()-[r]->() RETURN count(r) AS n", database_=db).records[0]["n"]
         assert counted == len(relations), (counted, len(relations))
@@ -217,10 +260,12 @@ def main(argv: list[str] | None = None) -> int:
         _, extra = generate(args.entities, args.relations + args.naive, args.seed + 2)
         known = {r["id"] for r in relations}
         sample = [r for r in extra if r["id"] not in known][: args.naive]
-        t_naive = load_naive(driver, db, sample)
+        with Meter(args.server_pid) as m_naive:
+            t_naive = load_naive(driver, db, sample)
         naive = len(sample) / t_naive
         print(f"naive    relations {len(sample):>5} in {t_naive:6.2f} s = {naive:8.0f} relations/s"
               "  (one MERGE statement and transaction each)")
+        print(f"         {m_naive.cpu_note(len(sample))}")
         print(f"ratio    batched / naive = {batched / naive:.1f}x")
 
         if args.documents:
@@ -236,6 +281,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"store    {len(docs)} documents ({n_rel} relations with evidence) in {t_docs:6.2f} s = "
                   f"{len(docs) / t_docs:6.1f} documents/s, {n_rel / t_docs:6.0f} relations/s  (Neo4jStore.write)")
         store.close()
+        print(f"load average at end: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     finally:
         if data_dir:
             launcher.stop(data_dir)

@@ -25,6 +25,7 @@ import hashlib
 import json
 import os
 import re
+import shlex
 import shutil
 import signal
 import socket
@@ -317,7 +318,8 @@ def start(
     if password:
         env["UNIONKG_NEO4J_PASSWORD"] = password  # not on the command line: `ps` would show it
     classpath = os.pathsep.join([str(built / "target" / "classes"), str(built / "target" / "lib" / "*")])
-    cmd = [java, *JVM_FLAGS, "-Xms512m", f"-Xmx{heap}", "-cp", classpath, "Main",
+    extra = shlex.split(os.environ.get("UNIONKG_NEO4J_JAVA_OPTS", ""))  # e.g. "-Xmx2g" on a bigger machine
+    cmd = [java, *JVM_FLAGS, "-Xms512m", f"-Xmx{heap}", *extra, "-cp", classpath, "Main",
            "--data", str(data.resolve()), "--port", str(port), "--pagecache-mb", str(pagecache_mb)]
     with open(data / LOG_FILE, "w", encoding="utf-8") as log:
         proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,

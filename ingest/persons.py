@@ -67,10 +67,13 @@ def name_runs(view: View, occupied: set[int], lx) -> list[tuple[int, int, list[i
                 nick = toks[j + 1].text
                 j += 3
                 continue
-            if lx.is_particle(u.text) and not u.cap and j + 1 < n and toks[j + 1].cap and (j + 1) not in occupied:
-                names.append(j)
-                j += 1
-                continue
+            if lx.is_particle(u.text) and not u.cap:
+                # one or two particles then a capitalised word ("da Costa", "de la Cruz")
+                q = j + 1 if not (j + 1 < n and lx.is_particle(toks[j + 1].text) and not toks[j + 1].cap) else j + 2
+                if q < n and toks[q].cap and not toks[q].punct and q not in occupied and (q - 1) not in occupied:
+                    names.extend(range(j, q))
+                    j = q
+                    continue
             if not u.punct and u.cap and not (u.upper and len(u.text) > 1):
                 names.append(j)
                 j += 1

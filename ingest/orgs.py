@@ -706,8 +706,63 @@ def find_organizations(ctx: DocContext) -> None:
                     sp.ref = hit[1]
             mentions.append(_mention_for(sent, sp, text))
     mentions.extend(_unspaced_references(ctx))
+    _prefer_document_country(ctx, mentions)
     ctx.mentions.extend(mentions)
     ctx.mentions.sort(key=lambda m: (m.start, m.end))
+
+
+@lru_cache(maxsize=1)
+def _shared_reference_names() -> dict[tuple[str, ...], tuple]:
+    """Names and aliases that several reference bodies share ("Ministry of Manpower" is
+    Singapore's and, in English, Indonesia's): folded words -> the bodies, in file order."""
+    from unionkg.ingest.lexicon import _phrase_words, _reference
+
+    by_name: dict[tuple[str, ...], list] = {}
+    for org in _reference():
+        for n in org.names():
+            key = tuple(_phrase_words(re.sub(r"\s*\([^)]*\)", "", n).strip()))
+            if key and org not in by_name.setdefault(key, []):
+                by_name[key].append(org)
+    return {k: tuple(v) for k, v in by_name.items() if len(v) > 1}
+
+
+def _document_country(ctx: DocContext) -> str | None:
+    """The country the article is written from: its dateline's place ("SINGAPORE, 3 March
+    2026 -"), else the country most of its gazetteer places lie in."""
+    from collections import Counter
+
+    from unionkg.ingest.places import find_place_names
+
+    body = ctx.text.split("\n\n", 1)[-1].lstrip()
+    head = find_place_names(body[:60])
+    if head and body[: head[0].start].strip(" -–—,.") == "":
+        return head[0].country
+    counts = Counter(p.country for p in find_place_names(ctx.text))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _prefer_document_country(ctx: DocContext, mentions: list[Mention]) -> None:
+    """A name several reference bodies share names the one of the article's country."""
+    shared = _shared_reference_names()
+    country: list[str | None] = []
+    for m in mentions:
+        ref = m.attrs.get("ref")
+        if ref is None:
+            continue
+        alts = shared.get(tuple(_phrase_key(m.attrs.get("name") or m.text)))
+        if not alts or ref not in alts:
+            continue
+        if not country:
+            country.append(_document_country(ctx))
+        pick = next((o for o in alts if o.country and o.country == country[0]), None)
+        if pick is not None:
+            m.attrs["ref"] = pick
+
+
+def _phrase_key(name: str) -> tuple[str, ...]:
+    from unionkg.ingest.lexicon import _phrase_words
+
+    return tuple(_phrase_words(name))
 
 
 _UNSPACED = re.compile(r"[\u0E00-\u0EFF\u1780-\u17FF\u1000-\u109F]")

@@ -53,3 +53,22 @@ def test_lowercase_name_particles_stay_inside_a_person_name(name: str) -> None:
 def test_particle_name_holds_its_post() -> None:
     x = extract(EN_PARTICLES, "en")
     assert {r for r, _o, _t in posts(x, "Abilio da Costa")} == {"president"}
+
+
+# -- 6. a reference name two countries share ------------------------------------------------
+
+SG_MINISTRY = (
+    "Ministry meets unions\n\n"
+    "SINGAPORE, 3 March 2026 - The Ministry of Manpower (MOM) met union leaders on Tuesday. "
+    "MOM said talks on wage guidelines would continue.\n")
+ID_MINISTRY = (
+    "Ministry meets unions\n\n"
+    "JAKARTA, 3 March 2026 - The Ministry of Manpower met union leaders in Jakarta on Tuesday.\n")
+
+
+@pytest.mark.parametrize("text, country", [(SG_MINISTRY, "SG"), (ID_MINISTRY, "ID")])
+def test_a_shared_reference_name_takes_the_datelines_country(text: str, country: str) -> None:
+    x = extract(text, "en")
+    org = entity(x, "Organization", "Ministry of Manpower")
+    assert org is not None and org.attrs.get("country") == country
+    assert len([e for e in x.entities if e.type == "Organization" and "Ministry" in e.name]) == 1

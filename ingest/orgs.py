@@ -34,7 +34,7 @@ from unionkg.ingest.lexicon import Words, build_trie, lexicon, longest, raw_equa
 from unionkg.ingest.spans import View, mentions_by_sentence, sentence_views, tok_range
 from unionkg.ingest.sentences import Tok, tokenize
 
-__all__ = ["find_organizations", "is_acronym"]
+__all__ = ["document_country", "find_organizations", "is_acronym"]
 
 _ROMAN = re.compile(r"^(?=[IVXLC])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th|e|er)?$|^ke-?\d+$", re.IGNORECASE)
@@ -726,9 +726,11 @@ def _shared_reference_names() -> dict[tuple[str, ...], tuple]:
     return {k: tuple(v) for k, v in by_name.items() if len(v) > 1}
 
 
-def _document_country(ctx: DocContext) -> str | None:
+def document_country(ctx: DocContext) -> str | None:
     """The country the article is written from: its dateline's place ("SINGAPORE, 3 March
-    2026 -"), else the country most of its gazetteer places lie in."""
+    2026 -"), else the country most of its gazetteer places lie in (remembered per document)."""
+    if "_doc_country" in ctx.__dict__:
+        return ctx.__dict__["_doc_country"]
     from collections import Counter
 
     from unionkg.ingest.places import find_place_names
@@ -736,9 +738,12 @@ def _document_country(ctx: DocContext) -> str | None:
     body = ctx.text.split("\n\n", 1)[-1].lstrip()
     head = find_place_names(body[:60])
     if head and body[: head[0].start].strip(" -–—,.") == "":
-        return head[0].country
-    counts = Counter(p.country for p in find_place_names(ctx.text))
-    return counts.most_common(1)[0][0] if counts else None
+        found = head[0].country
+    else:
+        counts = Counter(p.country for p in find_place_names(ctx.text))
+        found = counts.most_common(1)[0][0] if counts else None
+    ctx.__dict__["_doc_country"] = found
+    return found
 
 
 def _prefer_document_country(ctx: DocContext, mentions: list[Mention]) -> None:
@@ -753,7 +758,7 @@ def _prefer_document_country(ctx: DocContext, mentions: list[Mention]) -> None:
         if not alts or ref not in alts:
             continue
         if not country:
-            country.append(_document_country(ctx))
+            country.append(document_country(ctx))
         pick = next((o for o in alts if o.country and o.country == country[0]), None)
         if pick is not None:
             m.attrs["ref"] = pick

@@ -523,6 +523,9 @@ class _Reader:
         Manusia", "Labor and Employment Secretary") belongs to the body whose name has those words."""
         conn = self.lx.words("name_connectors")
         words = {w for w in fold(title_text).split() if w not in conn and w not in self.role_heads}
+        label = set(fold(t.m.attrs.get("label") or "").split())
+        if words - label and len(fold(title_text).split()) > len(label):
+            words -= label  # "Minister of State for Manpower": the portfolio is what the label leaves
         if not words:
             # "Labor Secretary": a label whose first word is the portfolio itself
             words = {w for w in fold(title_text).split() if w not in conn and w not in _role_words()}
@@ -541,6 +544,10 @@ class _Reader:
             return best[0]
         # a ministry of the reference data the portfolio names, when exactly one fits
         fits = _government_fits(frozenset(words), conn)
+        if len(fits) > 1:  # "Manpower": Singapore's ministry or Indonesia's — the article's country decides
+            from unionkg.ingest.orgs import document_country
+
+            fits = [f for f in fits if f.country and f.country == document_country(self.ctx)]
         if len(fits) != 1:
             return None
         ref = fits[0]

@@ -18,6 +18,7 @@ that organisation names stop before them.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from unionkg.ingest.lexicon import ffold as fold
 from unionkg.ingest.context import DocContext, Mention
@@ -173,6 +174,17 @@ def find_titles(ctx: DocContext) -> None:
     ctx.mentions.sort(key=lambda m: (m.start, m.end))
 
 
+@lru_cache(maxsize=1)
+def _portfolio_words() -> frozenset[str]:
+    """Folded words of the names of government bodies in the reference data ("manpower",
+    "human", "resources", "labour") — a portfolio after "Minister for" is made of them."""
+    from unionkg.ingest.lexicon import _reference
+
+    conn = lexicon().words("name_connectors")
+    return frozenset(w for ref in _reference() if ref.kind == "government" for n in ref.names()
+                     for w in fold(n).split() if w not in conn and len(w) > 2)
+
+
 def _qualifier_after(view, end: int, minister: bool, lx) -> int:
     """Extend a title over a qualifier printed after it: "Director of Human Resources",
     "Vice President for Women", "Duta Besar Republik Indonesia untuk Laos", a minister's
@@ -189,6 +201,13 @@ def _qualifier_after(view, end: int, minister: bool, lx) -> int:
     if nxt < n and toks[nxt].key in ("of", "for") and nxt + 1 < n and toks[nxt + 1].cap:
         last = run_from(nxt + 1)
         if last > nxt and not any(longest(lx.heads, view.ws, q) or longest(lx.refs, view.ws, q) for q in range(nxt + 1, last + 1)):
+            # "Minister of State for Manpower Lucas Goh": a portfolio (words of a ministry's
+            # name) ends the qualifier when capitalised words follow it — those are a name
+            q = nxt + 1
+            while q <= last and toks[q].key in _portfolio_words():
+                q += 1
+            if nxt + 1 < q <= last - 1:
+                return q - 1
             return last
     if nxt < n and toks[nxt].cap:
         last = run_from(nxt)

@@ -72,3 +72,19 @@ def test_a_shared_reference_name_takes_the_datelines_country(text: str, country:
     org = entity(x, "Organization", "Ministry of Manpower")
     assert org is not None and org.attrs.get("country") == country
     assert len([e for e in x.entities if e.type == "Organization" and "Ministry" in e.name]) == 1
+
+
+# -- 4. portfolio titles ------------------------------------------------------------------
+
+SG_PORTFOLIO = (
+    "Wage talks\n\n"
+    "SINGAPORE, 3 March 2026 - Minister of State for Manpower Lucas Goh told reporters the guidelines "
+    "would be out soon. Minister for Manpower Tan Wee Lim also spoke.\n")
+
+
+def test_minister_of_state_for_a_portfolio_is_a_post_in_that_ministry() -> None:
+    x = extract(SG_PORTFOLIO, "en")
+    assert "Lucas Goh" in person_names(x)  # the portfolio stops before the name
+    assert posts(x, "Lucas Goh") == {("other", "Ministry of Manpower", "Minister of State for Manpower")}
+    assert posts(x, "Tan Wee Lim") == {("minister", "Ministry of Manpower", "Minister for Manpower")}
+    assert entity(x, "Organization", "Ministry of Manpower").attrs["country"] == "SG"

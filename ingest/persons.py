@@ -93,6 +93,7 @@ def find_persons(ctx: DocContext) -> None:
     lower = _lowercase_words(ctx)
     func = lx.words("function_words")
     out: list[Mention] = []
+    extra_orgs: list[Mention] = []
     for view in views:
         if view.headline:
             continue  # headlines capitalise every word: their names are found by resolution
@@ -123,6 +124,17 @@ def find_persons(ctx: DocContext) -> None:
                 names = names[1:]
             if not names:
                 continue
+            # "Ketua Apindo Jawa Tengah Hartono Wijaya": a place inside the run closes the name of the
+            # body before it (its region); the person's name starts after the place
+            cut = _place_end(ctx.text, view, names, lx)
+            if cut is not None:
+                body, names = names[:cut + 1], names[cut + 1:]
+                if names and _title_just_before(view, body[0]):
+                    extra_orgs.append(_region_org(ctx, view, body))
+                    occupied.update(body)
+                    org_end[body[-1]] = body[0]  # the title reaches the person through it
+                if not names:
+                    continue
             a, b = names[0], names[-1]
             if fold(ctx.text[toks[a].start: toks[b].end]) in lx.places or any(toks[k].key in lx.places for k in names):
                 continue
@@ -169,7 +181,36 @@ def find_persons(ctx: DocContext) -> None:
                 "headline": view.headline,
             }))
     ctx.mentions.extend(out)
+    ctx.mentions.extend(extra_orgs)
     ctx.mentions.sort(key=lambda m: (m.start, m.end))
+
+
+def _place_end(text: str, view: View, names: list[int], lx) -> int | None:
+    """Index in ``names`` of the last word of a gazetteer place (of two words or more, or
+    after another word and a title) that has name words after it, else None."""
+    toks = view.toks
+    best = None
+    titled = _title_just_before(view, names[0])
+    for i in range(len(names) - 1):
+        # one-word places ("Selangor") only after a title and another word: "Ketua Apindo Selangor X"
+        for j in range(i if i and titled else i + 1, min(len(names) - 1, i + 4)):
+            if fold(text[toks[names[i]].start: toks[names[j]].end]) in lx.places:
+                best = j if best is None else max(best, j)
+    return best
+
+
+def _title_just_before(view: View, k: int) -> bool:
+    return k > 0 and view.claimed.get(k - 1) in ("Title", "Board")
+
+
+def _region_org(ctx: DocContext, view: View, body: list[int]) -> Mention:
+    """An organisation mention for a body named with its region after a title."""
+    toks = view.toks
+    start, end = toks[body[0]].start, toks[body[-1]].end
+    name = re.sub(r"\s+", " ", ctx.text[start:end])
+    return Mention(start, end, ctx.text[start:end], "Organization", view.index, attrs={
+        "name": name, "aliases": [], "kind": None, "unit": False, "parents": [], "ref": None,
+        "extent": end, "possessive": False, "headline": view.headline, "signal": "title_region"})
 
 
 def _printed_name(text: str, toks, names: list[int]) -> str:

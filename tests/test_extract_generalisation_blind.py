@@ -88,3 +88,20 @@ def test_minister_of_state_for_a_portfolio_is_a_post_in_that_ministry() -> None:
     assert posts(x, "Lucas Goh") == {("other", "Ministry of Manpower", "Minister of State for Manpower")}
     assert posts(x, "Tan Wee Lim") == {("minister", "Ministry of Manpower", "Minister for Manpower")}
     assert entity(x, "Organization", "Ministry of Manpower").attrs["country"] == "SG"
+
+
+# -- 2. a region after an organisation name, then a person ---------------------------------
+
+ID_REGION = (
+    "Upah minimum naik\n\n"
+    "SEMARANG, 3 Maret 2026 - Ketua Apindo Jawa Tengah Hartono Wijaya mengatakan upah naik tahun ini. "
+    "Presiden Apindo Selangor Rajan Pillai juga hadir.\n")
+
+
+def test_a_region_after_an_organisation_belongs_to_it_not_to_the_person() -> None:
+    x = extract(ID_REGION, "id")
+    names = person_names(x)
+    assert {"Hartono Wijaya", "Rajan Pillai"} <= names
+    assert not any("Jawa" in n or "Selangor" in n or "Apindo" in n for n in names)
+    assert posts(x, "Hartono Wijaya") == {("chair", "Apindo Jawa Tengah", "Ketua")}
+    assert {r for r, _o, _t in posts(x, "Rajan Pillai")} == {"president"}

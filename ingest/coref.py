@@ -217,6 +217,11 @@ def _org_entities(ctx: DocContext, clusters: list[_Org]) -> None:
         if kind is None:
             kind = "other" if c.unit else None
             if kind is None:
+                # a name with its parent printed inside ("Federasi ... Konfederasi Serikat Pekerja
+                # Seluruh Indonesia") is of its own head's kind, not of the parent's
+                own = next((m.attrs.get("kind") for m in c.mentions if m.attrs.get("parents") and m.attrs.get("kind")), None)
+                kind = own
+            if kind is None:
                 for n in [name, *aliases]:
                     kind = _kind_for_name(n)
                     if kind:

@@ -268,7 +268,13 @@ class _Sentence:
                     b = e
                     m = after
                     continue
-                # a full name starting with a head noun is a body of its own
+                # a full name starting with a head noun is a body of its own — unless the
+                # acronym printed after it ends with that body's acronym: "Federasi ... Kulit
+                # Konfederasi Serikat Pekerja Seluruh Indonesia (FSP TSK KSPSI)" is one name
+                if content and self._compound_acronym_after(e, self.known_at[m][1]):
+                    span.parents.append((m, e))
+                    b = e
+                    break
                 if longest(self.lx.heads, self.ws, m) and not toks[m].upper:
                     if not content:
                         span.drop = True  # "Kantor Kementerian Ketenagakerjaan": the ministry's office
@@ -315,6 +321,22 @@ class _Sentence:
         if b + 1 < self.n and self.lx.is_particle(toks[b + 1].text) and b - 1 > h1:
             b -= 1
         return b
+
+    def _compound_acronym_after(self, e: int, known) -> bool:
+        """Is "(A B K)" printed after token e, several acronym words whose last one is an
+        alias of the known body ``known`` (a reference body or a document alias)?"""
+        toks = self.toks
+        if e + 1 >= self.n or toks[e + 1].text != "(":
+            return False
+        q = e + 2
+        words = []
+        while q < self.n and toks[q].upper and len(words) < 6:
+            words.append(toks[q])
+            q += 1
+        if len(words) < 2 or q >= self.n or toks[q].text != ")":
+            return False
+        names = known.names() if hasattr(known, "names") else [known]
+        return fold(words[-1].text) in {fold(n) for n in names}
 
     def split_person_tail(self, span: _Span) -> None:
         """In "Title Org Person" with nothing between the name and the person ("Ketua PUK ...
@@ -531,6 +553,11 @@ class _Sentence:
             return
         inner = toks[k + 1: close]
         first = inner[0]
+        # "(FSP TSK KSPSI)" after KSPSI's name is a longer body's acronym, never KSPSI's alias
+        if span.ref is not None and len(inner) >= 2 and all(t.upper for t in inner):
+            names = {fold(n) for n in span.ref.names()}
+            if fold(inner[-1].text) in names and fold(" ".join(t.text for t in inner)) not in names:
+                return
         if first.punct or (first.text[0].isdigit() and not any(c.isalpha() for c in first.text)):
             return
         if not (_namey(first) or is_acronym(first.text)):

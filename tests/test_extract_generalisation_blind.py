@@ -105,3 +105,38 @@ def test_a_region_after_an_organisation_belongs_to_it_not_to_the_person() -> Non
     assert not any("Jawa" in n or "Selangor" in n or "Apindo" in n for n in names)
     assert posts(x, "Hartono Wijaya") == {("chair", "Apindo Jawa Tengah", "Ketua")}
     assert {r for r, _o, _t in posts(x, "Rajan Pillai")} == {"president"}
+
+
+# -- 3. a federation name holding its confederation's name, with a multi-word acronym --------
+
+ID_FEDERATION = (
+    "Federasi tekstil rapat kerja\n\n"
+    "JAKARTA, 3 Maret 2026 - Federasi Serikat Pekerja Tekstil, Sandang dan Kulit Konfederasi Serikat Pekerja "
+    "Seluruh Indonesia (FSP TSK KSPSI) menggelar rapat kerja. Ketua Umum FSP TSK KSPSI Sri Handayani "
+    "mengatakan upah harus naik.\n")
+ID_ACRONYM_ONLY = (
+    "Rapat buruh tekstil\n\n"
+    "JAKARTA, 3 Maret 2026 - Buruh tekstil Konfederasi Serikat Pekerja Seluruh Indonesia (FSP TSK KSPSI) "
+    "menggelar rapat. Ketua Umum FSP TSK KSPSI Sri Handayani mengatakan upah harus naik.\n")
+
+
+def _affiliated(x: Extraction, member_id: str, parent_id: str) -> bool:
+    return any(r.type == "AFFILIATED_WITH" and r.source == member_id and r.target == parent_id for r in x.relations)
+
+
+def test_a_federation_name_with_its_confederation_inside_is_one_body() -> None:
+    x = extract(ID_FEDERATION, "id")
+    fed = entity(x, "Organization", "FSP TSK KSPSI")
+    kspsi = entity(x, "Organization", "Konfederasi Serikat Pekerja Seluruh Indonesia")
+    assert fed is not None and kspsi is not None and fed.id != kspsi.id
+    assert fed.name.startswith("Federasi Serikat Pekerja Tekstil") and fed.name.endswith("Seluruh Indonesia")
+    assert fed.attrs["kind"] == "federation"
+    assert _affiliated(x, fed.id, kspsi.id)
+    assert posts(x, "Sri Handayani") == {("general_chair", fed.name, "Ketua Umum")}
+
+
+def test_a_multi_word_acronym_is_never_the_alias_of_its_last_words_body() -> None:
+    x = extract(ID_ACRONYM_ONLY, "id")
+    kspsi = entity(x, "Organization", "Konfederasi Serikat Pekerja Seluruh Indonesia")
+    assert "FSP TSK KSPSI" not in kspsi.aliases
+    assert all(o != kspsi.name for _r, o, _t in posts(x, "Sri Handayani"))

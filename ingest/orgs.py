@@ -519,6 +519,22 @@ class _Sentence:
             sp.b = end
         return sp
 
+    def acronym_before_title(self, ts: int, te: int) -> _Span | None:
+        """An unknown acronym printed right before a title with a name after it is a body
+        ("SISEU general secretary Priya Nair")."""
+        toks, lx = self.toks, self.lx
+        a = ts - 1
+        if a < 0 or not toks[a].upper or a in self.blocked or a in self.known_at or a in self.head_at:
+            return None
+        if te + 1 >= self.n or not (toks[te + 1].cap or (te + 1) in self.blocked) or toks[te + 1].upper:
+            return None
+        if a > 0 and (toks[a - 1].upper or _namey(toks[a - 1])):
+            return None  # inside a longer capitalised run: a name of its own or a dateline
+        letters = sum(1 for c in toks[a].text if c.isalpha())
+        if letters < 3 or _ROMAN.match(toks[a].text) or toks[a].key in lx.places or toks[a].text.endswith(("'S", "’S")):
+            return None
+        return _Span(a, a)
+
     def possessor_before(self, ts: int) -> _Span | None:
         """"Lumina Harbour Resorts' Director of Human Resources": a possessor before a title is a body."""
         toks = self.toks
@@ -705,7 +721,8 @@ def find_organizations(ctx: DocContext) -> None:
         spans = [sp for sp in spans if not any(o is not sp and o.skip and o.skip[0] < sp.a <= o.skip[1] for o in spans)]
         for m in tms:
             ts, te = tok_range(view, m)
-            for sp in (sent.run_before_acronym(te, text), sent.possessor_before(ts), sent.acronym_after_title(te)):
+            for sp in (sent.run_before_acronym(te, text), sent.possessor_before(ts), sent.acronym_after_title(te),
+                       sent.acronym_before_title(ts, te)):
                 if sp is not None and not any(k in taken for k in range(sp.a, sp.b + 1)):
                     sent.parenthesis(sp, text, True)
                     spans.append(sp)

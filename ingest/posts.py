@@ -378,7 +378,9 @@ class _Reader:
             joined = None
             if org is None and i + 1 < len(items) and items[i + 1].kind == "T":
                 g = self.gap(view, t, items[i + 1])
-                if g and longest(lx.cue("title_joiners"), view.ws, g[0].index):
+                # "ông X, Ủy viên Ban Chấp hành, Trưởng Ban Tổ chức LFTU": titles in a row after the name
+                listed = [x.text for x in g] == [","] and all(p.b < t.a for p in persons)
+                if g and (listed or longest(lx.cue("title_joiners"), view.ws, g[0].index)):
                     chain2, _ = self.org_chain_after(view, items, i + 1)
                     if chain2:
                         top = chain2[-1]

@@ -46,6 +46,7 @@ def find_titles(ctx: DocContext) -> None:
         n = len(toks)
         i = 0
         words, wfirst = ws.words, ws.first
+        board_before: tuple[int, int] | None = None
         while i < n:
             t = toks[i]
             if t.punct:
@@ -67,6 +68,7 @@ def find_titles(ctx: DocContext) -> None:
                 if toks[i].cap or toks[i].upper:
                     for k in range(i, board[0] + 1):
                         view.claimed[k] = "Board"
+                board_before = (i, board[0])
                 i = board[0] + 1
                 continue
             if title:
@@ -94,6 +96,10 @@ def find_titles(ctx: DocContext) -> None:
                     end = nxt[0]
                     nxt = longest(lx.boards, ws, end + 1)
                 first = i
+                # "an NTUC central committee member": a board printed before the title is part of it
+                if board_before and board_before[1] == i - 1:
+                    first = board_before[0]
+                    boards.insert(0, board_before)
                 minister = bool(set(fold(label).split()) & lx.minister_words)
                 # "Human Resources Minister": the portfolio printed before a minister's title
                 if minister:

@@ -140,3 +140,30 @@ def test_a_multi_word_acronym_is_never_the_alias_of_its_last_words_body() -> Non
     kspsi = entity(x, "Organization", "Konfederasi Serikat Pekerja Seluruh Indonesia")
     assert "FSP TSK KSPSI" not in kspsi.aliases
     assert all(o != kspsi.name for _r, o, _t in posts(x, "Sri Handayani"))
+
+
+# -- 5. a second post in a relative clause, titles in a row ---------------------------------
+
+EN_RELATIVE = (
+    "Unions back wage guidelines\n\n"
+    "SINGAPORE, 3 March 2026 - SISEU general secretary Priya Nair, who is also an NTUC central committee "
+    "member, said workers welcomed the guidelines.\n")
+VI_TITLES_IN_A_ROW = (
+    "Hợp tác công đoàn\n\n"
+    "Ngày 10/3/2026, tại Vientiane, Liên đoàn Công đoàn Lào (LFTU) tiếp đoàn cán bộ, do ông Khamphan "
+    "Sivongsa, Ủy viên Ban Chấp hành, Trưởng Ban Tổ chức LFTU dẫn đầu.\n")
+
+
+def test_a_second_post_in_a_relative_clause_is_read() -> None:
+    x = extract(EN_RELATIVE, "en")
+    got = posts(x, "Priya Nair")
+    assert ("secretary_general", "SISEU", "general secretary") in got  # an unknown acronym before a title
+    assert ("member", "National Trades Union Congress", "central committee member") in got
+
+
+def test_titles_in_a_row_after_a_name_each_make_a_post() -> None:
+    x = extract(VI_TITLES_IN_A_ROW, "vi")
+    got = posts(x, "Khamphan Sivongsa")
+    assert ("member", "Liên đoàn Công đoàn Lào", "Ủy viên Ban Chấp hành") in got
+    assert ("head", "Ban Tổ chức LFTU", "Trưởng Ban") in got
+    assert not entity(x, "Organization", "Ban Chấp hành")  # a governing board is a title

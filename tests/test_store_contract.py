@@ -202,3 +202,12 @@ def test_networkx_projection(store):
     assert g.number_of_edges() == 2
     for _, _, data in g.edges(data=True):
         assert data["type"] == "HOLDS_POSITION" and data["role"] == "chair"
+
+
+def test_display_name_is_the_name_as_written_not_the_first_alias_alphabetically(store):
+    text = "Judul\n\nZeta Union (AAA) bertemu."
+    doc = _doc(text, "z.txt")
+    store.write(Extraction(doc, [Entity("org-zeta", "Organization", "Zeta Union", aliases=["AAA"],
+                                        evidence=[_ev(text, "Zeta Union")])], []))
+    e = store.entity("org-zeta")
+    assert e["name"] == "Zeta Union" and e["aliases"] == ["AAA"]

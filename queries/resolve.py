@@ -2,7 +2,7 @@
 
 Order of attempts: an entity id; an exact name, alias or acronym after
 folding (``store.find``); then a fuzzy fallback over the names of entities of
-the wanted type — every word of the query starting a word of a name ("Andi
+the wanted type — every word of the query a word of a name, in order ("Andi
 Gani" → "Andi Gani Nena Wea"), else a close spelling (rapidfuzz). More than
 one candidate is never guessed: :class:`QueryError` lists them with ids so the
 analyst can pass the id instead.
@@ -37,11 +37,12 @@ def _ambiguous(name: str, found: list[dict[str, Any]]) -> QueryError:
     return QueryError(f"{name!r} is ambiguous, {len(found)} candidates: {listed}{more} — pass an id instead")
 
 
-def _words_prefix(query: list[str], name: list[str]) -> bool:
-    """Every query word starts some word of the name, in order."""
+def _words_in_order(query: list[str], name: list[str]) -> bool:
+    """Every query word is a word of the name, in order ("andi gani" in "andi gani nena wea").
+    Whole words only: "WFID500" must not pick "WFID5000"."""
     i = 0
     for w in name:
-        if i < len(query) and w.startswith(query[i]):
+        if i < len(query) and w == query[i]:
             i += 1
     return i == len(query)
 
@@ -54,9 +55,9 @@ def _fuzzy(store: Any, name: str, types: tuple[str, ...]) -> list[dict[str, Any]
     pool: list[dict[str, Any]] = []
     for t in types:
         pool.extend(store.entities(t))
-    by_prefix = [e for e in pool if any(_words_prefix(qwords, fold(n).split()) for n in [e["name"], *e["aliases"]])]
-    if by_prefix:
-        return by_prefix
+    by_words = [e for e in pool if any(_words_in_order(qwords, fold(n).split()) for n in [e["name"], *e["aliases"]])]
+    if by_words:
+        return by_words
     try:
         from rapidfuzz import fuzz
     except ImportError:  # pragma: no cover - rapidfuzz is a declared dependency

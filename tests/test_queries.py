@@ -218,3 +218,9 @@ def test_native_fast_paths_agree_with_the_interface(store):
                                         ("events", {"country": "MY", "since": "2025-03", "until": "2025-03-31"}),
                                         ("agreements", {"status": "signed", "limit": 5})]:
         assert _outcome(plain, name, params) == _outcome(store, name, params), (name, params)
+
+
+def test_fuzzy_names_match_whole_words_or_close_spellings_only(store):
+    with pytest.raises(QueryError, match="no person named"):
+        run(store, "posts", person="Rahma")  # a word prefix is not a name
+    assert run(store, "posts", person="Rahmat Hidayt")[0]["person"] == "Rahmat Hidayat"  # a close spelling

@@ -379,7 +379,8 @@ class _Reader:
             if org is None and i + 1 < len(items) and items[i + 1].kind == "T":
                 g = self.gap(view, t, items[i + 1])
                 # "ông X, Ủy viên Ban Chấp hành, Trưởng Ban Tổ chức LFTU": titles in a row after the name
-                listed = [x.text for x in g] == [","] and all(p.b < t.a for p in persons)
+                listed = [x.text for x in g] == [","] and all(p.b < t.a for p in persons) \
+                    and fold(t.m.attrs.get("board") or "") not in _outside_boards()
                 if g and (listed or longest(lx.cue("title_joiners"), view.ws, g[0].index)):
                     chain2, _ = self.org_chain_after(view, items, i + 1)
                     if chain2:
@@ -546,10 +547,15 @@ class _Reader:
             return best[0]
         # a ministry of the reference data the portfolio names, when exactly one fits
         fits = _government_fits(frozenset(words), conn)
-        if len(fits) > 1:  # "Manpower": Singapore's ministry or Indonesia's — the article's country decides
+        if len(fits) > 1:  # "Manpower": Singapore's ministry or Indonesia's — a place in the
+            # sentence decides ("told reporters in Singapore"), else the article's country
             from unionkg.ingest.orgs import document_country
+            from unionkg.ingest.places import find_place_names
 
-            fits = [f for f in fits if f.country and f.country == document_country(self.ctx)]
+            s = self.ctx.sentence_at(t.m.start)
+            here = {p.country for p in find_place_names(s.text)} if s is not None else set()
+            near = [f for f in fits if f.country in here]
+            fits = near if len(near) == 1 else [f for f in fits if f.country and f.country == document_country(self.ctx)]
         if len(fits) != 1:
             return None
         ref = fits[0]
@@ -560,6 +566,12 @@ class _Reader:
 
     def _election(self, view: View, t: Item) -> bool:
         return any(k < t.a for k in cue_starts(view, "election_verbs"))
+
+
+@lru_cache(maxsize=1)
+def _outside_boards() -> frozenset[str]:
+    """Folded names of boards of another body (cue data ``outside_boards``)."""
+    return frozenset(fold(w) for w in cue_words(_cue_data(), "outside_boards"))
 
 
 @lru_cache(maxsize=1)

@@ -214,6 +214,13 @@ def _qualifier_after(view, end: int, minister: bool, lx) -> int:
                 q += 1
             if nxt + 1 < q <= last - 1:
                 return q - 1
+            # "Minister of Labour and Employment Maria Santos": portfolio words joined by "and"
+            if q == last + 1 and last + 2 < n and toks[last + 1].key in ("and", "&") \
+                    and toks[last + 2].key in _portfolio_words() and toks[last + 2].cap:
+                q = last + 2
+                while q < n and toks[q].key in _portfolio_words() and toks[q].cap and q not in view.claimed:
+                    q += 1
+                return q - 1
             return last
     if nxt < n and toks[nxt].cap:
         last = run_from(nxt)

@@ -90,6 +90,15 @@ def test_minister_of_state_for_a_portfolio_is_a_post_in_that_ministry() -> None:
     assert entity(x, "Organization", "Ministry of Manpower").attrs["country"] == "SG"
 
 
+def test_portfolio_words_joined_by_and_and_a_place_in_the_sentence() -> None:
+    x = extract("Wages\n\nKUALA LUMPUR, 3 March 2026 - Deputy Minister of Labour and Employment Maria Santos "
+                "spoke first. Senior Minister of State for Manpower Koh Poh Huat told reporters in Singapore "
+                "that talks went well.\n", "en")
+    assert {r for r, _o, _t in posts(x, "Maria Santos")} == {"other"}
+    ((role, org, _title),) = posts(x, "Koh Poh Huat")
+    assert role == "other" and entity(x, "Organization", org).attrs["country"] == "SG"
+
+
 # -- 2. a region after an organisation name, then a person ---------------------------------
 
 ID_REGION = (

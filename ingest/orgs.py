@@ -523,7 +523,14 @@ class _Sentence:
         """An unknown acronym printed right before a title with a name after it is a body
         ("SISEU general secretary Priya Nair")."""
         toks, lx = self.toks, self.lx
-        a = ts - 1
+        a = b = ts - 1
+        # "MEF Selangor president X": a region printed between the acronym and the title
+        for k in (3, 2, 1):
+            q = ts - k
+            if q > 0 and all(toks[x].cap and not toks[x].upper and x not in self.blocked for x in range(q, ts)) \
+                    and fold(" ".join(toks[x].text for x in range(q, ts))) in lx.places:
+                a = q - 1
+                break
         if a < 0 or not toks[a].upper or a in self.blocked or a in self.known_at or a in self.head_at:
             return None
         if te + 1 >= self.n or not (toks[te + 1].cap or (te + 1) in self.blocked) or toks[te + 1].upper:
@@ -533,7 +540,7 @@ class _Sentence:
         letters = sum(1 for c in toks[a].text if c.isalpha())
         if letters < 3 or _ROMAN.match(toks[a].text) or toks[a].key in lx.places or toks[a].text.endswith(("'S", "’S")):
             return None
-        return _Span(a, a)
+        return _Span(a, b)
 
     def possessor_before(self, ts: int) -> _Span | None:
         """"Lumina Harbour Resorts' Director of Human Resources": a possessor before a title is a body."""

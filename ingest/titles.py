@@ -114,7 +114,8 @@ def find_titles(ctx: DocContext) -> None:
                 for k in range(first, end + 1):
                     view.claimed[k] = "Title"
                 p = first - 1
-                embedded = (p > 0 and toks[p].cap and not toks[p].upper and not toks[p].poss and p not in view.claimed
+                # (a title printed in lower case is never a word of a capitalised name: "MEF Selangor president")
+                embedded = (p > 0 and toks[first].cap and toks[p].cap and not toks[p].upper and not toks[p].poss and p not in view.claimed
                             and toks[p - 1].text not in ('"', "“", "-", "–", ":") and not longest(lx.refs, ws, p)
                             and not longest(lx.heads, ws, p) and not view.headline)
                 if embedded:  # "Persidangan Perwakilan Dwi Tahunan": a word of a longer name

@@ -116,6 +116,12 @@ def test_a_region_after_an_organisation_belongs_to_it_not_to_the_person() -> Non
     assert {r for r, _o, _t in posts(x, "Rajan Pillai")} == {"president"}
 
 
+def test_an_unknown_acronym_and_its_region_before_a_lower_case_title() -> None:
+    x = extract("Wages\n\nKUALA LUMPUR, 3 March 2026 - MEF Selangor president Ahmad Zaki bin Hassan said "
+                "wages must rise.\n", "en")
+    assert posts(x, "Ahmad Zaki bin Hassan") == {("president", "MEF Selangor", "president")}
+
+
 # -- 3. a federation name holding its confederation's name, with a multi-word acronym --------
 
 ID_FEDERATION = (

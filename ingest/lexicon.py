@@ -217,21 +217,22 @@ class Lexicon:
     def words(self, group: str) -> frozenset[str]:
         return self.cue_sets.get(group, frozenset())
 
+    def _raw_group_all_languages(self, group: str) -> frozenset[str]:
+        """The raw (diacritics kept) words of a cue group over every language, computed once."""
+        key = "_raw_all_" + group
+        words = self.__dict__.get(key)
+        if words is None:
+            words = frozenset(w for (g, _l), ws in self.raw.items() if g == group for w in ws)
+            self.__dict__[key] = words
+        return words
+
     def is_particle(self, text: str) -> bool:
         """A lower-case particle inside a person's name ("bin", "a/l", "dela")."""
-        particles = self.__dict__.get("_particles")
-        if particles is None:
-            particles = frozenset(w for (g, _l), words in self.raw.items() if g == "name_particles" for w in words)
-            self.__dict__["_particles"] = particles
-        return text.casefold() in particles
+        return text.casefold() in self._raw_group_all_languages("name_particles")
 
     def is_function_word(self, text: str) -> bool:
         """A function word of any language, compared case-folded with diacritics kept."""
-        fw = self.__dict__.get("_func_raw")
-        if fw is None:
-            fw = frozenset(w for (g, _l), words in self.raw.items() if g == "function_words" for w in words)
-            self.__dict__["_func_raw"] = fw
-        return text.casefold() in fw
+        return text.casefold() in self._raw_group_all_languages("function_words")
 
     def raw_words(self, group: str, lang: str) -> frozenset[str]:
         """Words of one language's cue list, case-folded with diacritics kept (Vietnamese

@@ -79,6 +79,11 @@ class DateMatch:
     relative: bool = False  # "kemarin", "next month", ...
 
     @property
+    def day(self) -> str | None:
+        """The ISO day, or None when the text gives no day."""
+        return self.value if self.precision == "day" else None
+
+    @property
     def date(self) -> date | None:
         """The day as a ``datetime.date`` when the precision is a day."""
         if self.value and self.precision == "day":

@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 from itertools import accumulate
 
 from unionkg.ingest.context import DocContext, Mention, Sentence
+from unionkg.ingest.dates import DateMatch, find_dates
 from unionkg.ingest.factcues import cue_regex
 
 __all__ = [
@@ -43,22 +43,8 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class DateInfo:
-    """A resolved date: ISO ``value`` at ``precision`` (day, month, year, part_of_month,
-    part_of_year), the words it was printed as and a note ("early 2026")."""
-
-    start: int
-    end: int
-    text: str
-    value: str | None
-    precision: str
-    note: str | None = None
-
-    @property
-    def day(self) -> str | None:
-        """The ISO day, or None when the text gives no day."""
-        return self.value if self.precision == "day" else None
+# The fact components work with the dates module's own type (it has ``day``).
+DateInfo = DateMatch
 
 
 def ensure_dates(ctx: DocContext) -> list[Mention]:
@@ -69,12 +55,7 @@ def ensure_dates(ctx: DocContext) -> list[Mention]:
     if dates:
         setattr(ctx, "_facts_dates_done", True)
         return dates
-    try:
-        from unionkg.ingest.dates import find_dates
-    except ImportError:  # the dates module is optional for the fact components
-        found = []
-    else:
-        found = find_dates(ctx.text, ctx.published, ctx.language)
+    found = find_dates(ctx.text, ctx.published, ctx.language)
     for d in found:
         s = ctx.sentence_at(d.start)
         ctx.mentions.append(
@@ -87,7 +68,7 @@ def ensure_dates(ctx: DocContext) -> list[Mention]:
 
 
 def _date_info(m: Mention) -> DateInfo:
-    return DateInfo(m.start, m.end, m.text, m.attrs.get("value"), m.attrs.get("precision") or "day", m.attrs.get("note"))
+    return DateMatch(m.start, m.end, m.text, m.attrs.get("value"), m.attrs.get("precision") or "day", m.attrs.get("note"))
 
 
 def is_dateline(ctx: DocContext, d: DateInfo) -> bool:

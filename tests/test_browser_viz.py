@@ -135,7 +135,7 @@ def test_seed_and_devset_page_renders_offline(browser, tmp_path):
     db, page = tmp_path / "seed.db", tmp_path / "seed.html"
     r = CliRunner().invoke(main, ["ingest", *map(str, texts), "--store", str(db), "--quiet"])
     assert r.exit_code == 0, r.output
-    r = CliRunner().invoke(main, ["viz", "--store", str(db), "--out", str(page), "--quiet"])
+    r = CliRunner().invoke(main, ["viz", "--store", str(db), "--out", str(page), "--quiet", "--with-reference"])
     assert r.exit_code == 0, r.output
     with unionkg.open(str(db)) as store:
         expected = store.to_networkx().number_of_nodes()

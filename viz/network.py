@@ -74,9 +74,21 @@ def _dated_ok(d: dict[str, Any], as_of: str) -> bool:
 
 
 def select(graph: nx.MultiDiGraph, focus: str | None = None, depth: int = 2, country: str | None = None,
-           as_of: str | None = None, kinds: list[str] | None = None) -> nx.MultiDiGraph:
-    """The part of ``graph`` to draw. ``focus`` is an entity id (resolve names first)."""
+           as_of: str | None = None, kinds: list[str] | None = None,
+           with_reference: bool = False) -> nx.MultiDiGraph:
+    """The part of ``graph`` to draw. ``focus`` is an entity id (resolve names first).
+
+    Reference bodies that no document connects (every relation they have is
+    reference data, or none) are left out unless ``with_reference``: the page
+    shows what the articles say, not the whole reference list."""
     g = graph.copy()
+    if not with_reference:
+        g.remove_edges_from([(a, b, k) for a, b, k, d in g.edges(keys=True, data=True) if d.get("reference")])
+        g.remove_nodes_from([n for n, d in g.nodes(data=True)
+                             if d.get("reference") and g.degree(n) == 0 and n != focus])
+        # reference affiliations between bodies the documents do connect stay drawn
+        g.add_edges_from((a, b, k, d) for a, b, k, d in graph.edges(keys=True, data=True)
+                         if d.get("reference") and a in g and b in g)
     had_edges = {n for n in g if g.degree(n) > 0}
     if as_of:
         g.remove_edges_from([(a, b, k) for a, b, k, d in g.edges(keys=True, data=True)

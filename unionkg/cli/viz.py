@@ -20,9 +20,12 @@ __all__ = ["viz"]
 @click.option("--png", type=click.Path(dir_okay=False), help="Also write a static PNG figure.")
 @click.option("--svg", type=click.Path(dir_okay=False), help="Also write a static SVG figure.")
 @click.option("--title", default=None, help="Title shown in the legend.")
+@click.option("--with-reference", is_flag=True,
+              help="Also draw reference bodies that no document connects (hidden by default).")
 @store_options
 @quiet_option
 def viz(focus: str | None, depth: int, country: str | None, as_of: str | None, kinds: str | None, out: str | None,
+        with_reference: bool,
         png: str | None, svg: str | None, title: str | None, store_spec: dict, quiet: bool) -> None:
     """Draw the network: one self-contained HTML page (works offline), colour by organisation kind and
     country, shape by type, size by centrality, tooltips with the source sentences."""
@@ -65,7 +68,8 @@ def viz(focus: str | None, depth: int, country: str | None, as_of: str | None, k
                 focus_id = resolve(store, focus)["id"]
             except QueryError as exc:
                 fail(f"viz: --focus: {exc}")
-        g = select(store.to_networkx(), focus=focus_id, depth=depth, country=country, as_of=as_of, kinds=kind_list)
+        g = select(store.to_networkx(), focus=focus_id, depth=depth, country=country, as_of=as_of, kinds=kind_list,
+                   with_reference=with_reference)
         heading = title or ("unionkg network" + (f" around {focus}" if focus else "") + (f", {country}" if country else "")
                             + (f", as of {as_of}" if as_of else ""))
         if out:

@@ -265,40 +265,24 @@ def _reference() -> list:
         return []
 
 
-def _countries() -> frozenset[str]:
-    try:
-        import csv
-        import io
+def _place_labels(only_type: str | None = None) -> frozenset[str]:
+    """Folded names and aliases from the places gazetteer (``reference/places.csv``),
+    of one ``type`` (e.g. "country") or of every row. The file ships with the
+    package: a failure to read it is a bug to see, not to hide."""
+    import csv
+    import io
 
-        text = resources.files("unionkg.ingest").joinpath("reference/places.csv").read_text(encoding="utf-8")
-        out = set()
-        for row in csv.DictReader(io.StringIO(text)):
-            if (row.get("type") or "").strip() == "country":
-                for label in [row.get("name") or "", *(row.get("aliases") or "").split("|")]:
-                    if label.strip():
-                        out.add(fold(label))
-        return frozenset(out)
-    except Exception:
-        return frozenset()
-
-
-def _places() -> frozenset[str]:
-    try:
-        import csv
-        import io
-
-        text = resources.files("unionkg.ingest").joinpath("reference/places.csv").read_text(encoding="utf-8")
-        out = set()
-        for row in csv.DictReader(io.StringIO(text)):
-            for label in [row.get("name") or "", *(row.get("aliases") or "").split("|")]:
-                if label.strip():
-                    out.add(fold(label))
-        return frozenset(out)
-    except Exception:
-        return frozenset()
+    text = resources.files("unionkg.ingest").joinpath("reference/places.csv").read_text(encoding="utf-8")
+    out = set()
+    for row in csv.DictReader(io.StringIO(text)):
+        if only_type is not None and (row.get("type") or "").strip() != only_type:
+            continue
+        for label in [row.get("name") or "", *(row.get("aliases") or "").split("|")]:
+            if label.strip():
+                out.add(fold(label))
+    return frozenset(out)
 
 
-@lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The process-wide lexicon (ontology labels, cues, reference names)."""
     from unionkg.ontology import vocab
@@ -359,8 +343,8 @@ def lexicon() -> Lexicon:
         cues=cues,
         cue_sets=sets,
         role_verbs=role_verbs,
-        places=_places(),
-        countries=_countries(),
+        places=_place_labels(),
+        countries=_place_labels("country"),
         raw=raw,
         minister_words=minister_words,
         name_words=frozenset(name_words),

@@ -95,6 +95,15 @@ class Profile:
     def add_names(self, names: Iterable[str]) -> None:
         self.names.update(n for n in names if n and n.strip())
 
+    def add_mention(self, e: Entity, doc_id: str) -> None:
+        """What one mention says of itself: names, document, country, kind."""
+        self.add_names([e.name, *e.aliases])
+        self.docs.add(doc_id)
+        if e.get("country"):
+            self.countries.add(e.get("country"))
+        if e.type == "Organization" and e.get("kind"):
+            self.kinds.add(e.get("kind"))
+
     # name keys, derived on demand and cached; names only ever grow, so their
     # count versions the cache
     def _cached(self, what: str, make) -> Any:
@@ -559,13 +568,8 @@ class Resolver:
     def _mention_profile(self, e: Entity, ex: Extraction, mapping: dict[str, str],
                          parents_of: dict[str, set[str]], doc_orgs: list[str]) -> Profile:
         p = Profile(e.id, e.type)
-        p.add_names(self._all_names(e))
-        p.docs.add(ex.document.id)
-        if e.get("country"):
-            p.countries.add(e.get("country"))
+        p.add_mention(e, ex.document.id)
         if e.type == "Organization":
-            if e.get("kind"):
-                p.kinds.add(e.get("kind"))
             p.parents = {mapping.get(t, t) for t in parents_of.get(e.id, set())}
             p.co_orgs = {mapping[o] for o in doc_orgs if o in mapping and o != e.id}
         else:
@@ -658,13 +662,8 @@ class Resolver:
             if p is None:
                 p = Profile(e.id, e.type)
                 self.profiles[e.id] = p
-            p.add_names(self._all_names(e))
-            p.docs.add(out.document.id)
-            if e.get("country"):
-                p.countries.add(e.get("country"))
+            p.add_mention(e, out.document.id)
             if e.type == "Organization":
-                if e.get("kind"):
-                    p.kinds.add(e.get("kind"))
                 p.co_orgs |= orgs - {e.id}
             else:
                 p.co_orgs |= orgs

@@ -33,7 +33,7 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
-from typing import Any
+from typing import Any, Callable
 
 from unionkg.graph import cypher
 from unionkg.graph.ids import document_id, entity_id, relation_id
@@ -88,28 +88,28 @@ def _write(driver: Any, database: str | None, query: str, rows: list[dict]) -> N
         session.execute_write(lambda tx: tx.run(query, rows=rows).consume())
 
 
-def load_entities(driver: Any, database: str | None, entities: list[dict], batch: int) -> float:
-    """The batched entity writer; returns seconds."""
+def _load_batched(driver: Any, database: str | None, rows: list[dict], batch: int,
+                  statement: Callable[[str], str]) -> float:
+    """The batched writer: rows grouped by ``type``, one ``statement(type)`` per
+    batch of ``batch`` rows; returns seconds."""
     t0 = time.perf_counter()
     by_type: dict[str, list[dict]] = defaultdict(list)
-    for row in entities:
+    for row in rows:
         by_type[row["type"]].append(row)
-    for entity_type, rows in by_type.items():
-        for chunk in _batches(rows, batch):
-            _write(driver, database, cypher.merge_entities(entity_type), chunk)
+    for row_type, typed in by_type.items():
+        for chunk in _batches(typed, batch):
+            _write(driver, database, statement(row_type), chunk)
     return time.perf_counter() - t0
+
+
+def load_entities(driver: Any, database: str | None, entities: list[dict], batch: int) -> float:
+    """The batched entity writer; returns seconds."""
+    return _load_batched(driver, database, entities, batch, cypher.merge_entities)
 
 
 def load_relations(driver: Any, database: str | None, relations: list[dict], batch: int) -> float:
     """The batched relation writer; returns seconds."""
-    t0 = time.perf_counter()
-    by_rel: dict[str, list[dict]] = defaultdict(list)
-    for row in relations:
-        by_rel[row["type"]].append(row)
-    for rel_type, rows in by_rel.items():
-        for chunk in _batches(rows, batch):
-            _write(driver, database, cypher.merge_relations(rel_type), chunk)
-    return time.perf_counter() - t0
+    return _load_batched(driver, database, relations, batch, cypher.merge_relations)
 
 
 def load_naive(driver: Any, database: str | None, relations: list[dict]) -> float:

@@ -95,20 +95,21 @@ def _few_words(text: str, start: int, end: int, limit: int) -> bool:
     return True
 
 
-def _kind_hits(ctx: DocContext, sentence: Sentence) -> list[VocabHit]:
-    hits = vocab_hits("agreement_kind", sentence.text, sentence.start)
+def _hits_outside_names(ctx: DocContext, sentence: Sentence, scheme: str) -> list[VocabHit]:
+    """Labels of ``scheme`` in the sentence that are not inside an organisation or person name."""
+    hits = vocab_hits(scheme, sentence.text, sentence.start)
     if not hits:
         return hits
     names = SpanSet(mentions_in(ctx, sentence, "Organization", "Person"))
     return [h for h in hits if not names.overlaps(h.start, h.end)]
+
+
+def _kind_hits(ctx: DocContext, sentence: Sentence) -> list[VocabHit]:
+    return _hits_outside_names(ctx, sentence, "agreement_kind")
 
 
 def _status_hits(ctx: DocContext, sentence: Sentence) -> list[VocabHit]:
-    hits = vocab_hits("agreement_status", sentence.text, sentence.start)
-    if not hits:
-        return hits
-    names = SpanSet(mentions_in(ctx, sentence, "Organization", "Person"))
-    return [h for h in hits if not names.overlaps(h.start, h.end)]
+    return _hits_outside_names(ctx, sentence, "agreement_status")
 
 
 def _marker_before(ctx: DocContext, sentence: Sentence, pos: int, cue: str, words: int) -> bool:
